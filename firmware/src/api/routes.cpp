@@ -1,0 +1,13 @@
+#include "api/routes.h"
+
+namespace md::api {
+
+void register_all(http::Router& router, app::App& app) {
+  register_public_routes(router, app);
+  register_auth_routes(router, app);
+  register_content_routes(router, app);
+  register_directory_routes(router, app);
+  register_center_routes(router, app);
+}
+
+}  // namespace md::api

@@ -1,0 +1,20 @@
+// Every API area registers its routes on the router; App calls register_all once.
+#pragma once
+
+#include "http/router.h"
+
+namespace md::app {
+class App;
+}
+
+namespace md::api {
+
+void register_all(http::Router& router, app::App& app);
+
+void register_public_routes(http::Router& router, app::App& app);     // health, kiosk, endpoints
+void register_auth_routes(http::Router& router, app::App& app);       // login, logout, password
+void register_content_routes(http::Router& router, app::App& app);    // FAQ, pages
+void register_directory_routes(http::Router& router, app::App& app);  // 会员名录
+void register_center_routes(http::Router& router, app::App& app);     // member / staff home
+
+}  // namespace md::api

@@ -1,0 +1,31 @@
+#include "api/support.h"
+
+namespace md::api {
+
+Result<http::Json> json_object_body(const http::Request& req) {
+  auto j = http::Json::parse(req.body, nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded() || !j.is_object())
+    return make_error(ErrorKind::kInvalidArgument, "bad_request", "请求内容不是有效的 JSON 对象");
+  return j;
+}
+
+std::string string_field(const http::Json& obj, const char* name) {
+  auto it = obj.find(name);
+  return it != obj.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+http::Json session_json(const http::Session& s, std::chrono::seconds idle_limit) {
+  http::Json j = {{"kind", s.staff ? "staff" : "member"},
+                  {"login_id", s.login_id},
+                  {"name", s.name},
+                  {"must_change_password", s.must_change_password},
+                  {"csrf", s.csrf},
+                  {"idle_expires_in_s", idle_limit.count()}};
+  if (s.staff)
+    j["role"] = s.role;
+  else
+    j["member_type"] = s.member_type;
+  return j;
+}
+
+}  // namespace md::api

@@ -1,0 +1,20 @@
+// Small helpers shared by the API areas: JSON bodies and session views.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "core/result.h"
+#include "http/message.h"
+#include "http/session.h"
+
+namespace md::api {
+
+// The request body as a JSON object, or a 400 response to return.
+Result<http::Json> json_object_body(const http::Request& req);
+// A string member of a JSON object ("" when absent or not a string).
+std::string string_field(const http::Json& obj, const char* name);
+// The Session object of CONTRACT.md.
+http::Json session_json(const http::Session& s, std::chrono::seconds idle_limit);
+
+}  // namespace md::api

@@ -1,0 +1,76 @@
+#include "app/app.h"
+
+#include <cstdio>
+#include <filesystem>
+
+#include "api/routes.h"
+#include "store/migrations.h"
+
+namespace md::app {
+namespace {
+
+domain::ThrottlePolicy throttle_policy(const config::Config& cfg, const char* threshold_key) {
+  domain::ThrottlePolicy p;
+  p.threshold = static_cast<int>(cfg.integer(threshold_key));
+  p.base = std::chrono::seconds(cfg.integer("auth.lockout_base_s"));
+  p.max = std::chrono::seconds(cfg.integer("auth.lockout_max_s"));
+  return p;
+}
+
+http::SessionLimits session_limits(const config::Config& cfg) {
+  return {std::chrono::seconds(cfg.integer("session.idle_timeout_s")),
+          std::chrono::seconds(cfg.integer("session.absolute_timeout_s"))};
+}
+
+}  // namespace
+
+App::App(const config::Config& cfg)
+    : cfg_(cfg),
+      sessions_(session_limits(cfg)),
+      throttles_{domain::LoginThrottle(throttle_policy(cfg, "auth.lockout_threshold")),
+                 domain::LoginThrottle(throttle_policy(cfg, "auth.address_lockout_threshold"))},
+      router_(sessions_) {}
+
+Status open_and_migrate(const config::Config& cfg) {
+  const std::filesystem::path db_path(cfg.str("store.database"));
+  std::error_code ec;
+  if (db_path.has_parent_path()) std::filesystem::create_directories(db_path.parent_path(), ec);
+  auto db = store::Db::open(db_path.string());
+  if (!db.ok()) return db.error();
+  std::string backup;
+  MD_TRY(store::migrate(**db, cfg.str("store.backup_dir"), &backup));
+  if (!backup.empty()) std::fprintf(stderr, "memberdesk: backup before migration: %s\n", backup.c_str());
+  return Status::success();
+}
+
+Result<std::unique_ptr<App>> App::create(const config::Config& cfg) {
+  MD_TRY(open_and_migrate(cfg));
+  std::unique_ptr<App> app(new App(cfg));
+  // One connection per worker thread, plus one for the main loop.
+  auto pool = store::Pool::open(cfg.str("store.database"),
+                                static_cast<int>(cfg.integer("http.threads")) + 1);
+  if (!pool.ok()) return pool.error();
+  app->pool_ = std::move(pool).value();
+  api::register_all(app->router_, *app);
+  return app;
+}
+
+Status App::start_http() {
+  http::ServerOptions opts;
+  opts.listen = cfg_.str("http.listen");
+  opts.webui_dir = cfg_.str("http.webui_dir");
+  opts.threads = static_cast<int>(cfg_.integer("http.threads"));
+  auto server = http::Server::start(opts, router_);
+  if (!server.ok()) return server.error();
+  server_ = std::move(server).value();
+  return Status::success();
+}
+
+void App::housekeeping() {
+  const auto now = http::Clock::now();
+  sessions_.sweep(now);
+  throttles_.by_login_id.sweep(now);
+  throttles_.by_address.sweep(now);
+}
+
+}  // namespace md::app

@@ -1,0 +1,49 @@
+// The daemon's root object: configuration, database, sessions, throttles, routes and the HTTP
+// server. Everything mutable that outlives a request lives here and nowhere else.
+#pragma once
+
+#include <memory>
+
+#include "auth/login.h"
+#include "config/config.h"
+#include "http/router.h"
+#include "http/server.h"
+#include "http/session.h"
+#include "store/directory_cache.h"
+#include "store/pool.h"
+
+namespace md::app {
+
+class App {
+ public:
+  // Opens (and migrates) the database and builds the route table. Does not listen yet.
+  static Result<std::unique_ptr<App>> create(const config::Config& cfg);
+  // Starts serving HTTP; port() then tells the port actually bound.
+  Status start_http();
+  void stop_http() { server_.reset(); }
+  int port() const { return server_ ? server_->port() : 0; }
+  // Periodic upkeep from the main loop: expired sessions and stale throttle entries.
+  void housekeeping();
+
+  const config::Config& config() const { return cfg_; }
+  store::Pool& db() { return *pool_; }
+  store::DirectoryCache& directory() { return directory_; }
+  http::SessionStore& sessions() { return sessions_; }
+  auth::LoginThrottles& throttles() { return throttles_; }
+  const http::Router& router() const { return router_; }
+
+ private:
+  explicit App(const config::Config& cfg);
+  config::Config cfg_;
+  std::unique_ptr<store::Pool> pool_;
+  store::DirectoryCache directory_;
+  http::SessionStore sessions_;
+  auth::LoginThrottles throttles_;
+  http::Router router_;
+  std::unique_ptr<http::Server> server_;
+};
+
+// Opens the database file and runs the migration ladder (with its backup) on it.
+Status open_and_migrate(const config::Config& cfg);
+
+}  // namespace md::app

@@ -1,0 +1,220 @@
+// memberdeskctl: the operator's tool on the appliance. Works on the database directly (WAL lets
+// it run beside the daemon); every change it makes is audited as actor "ctl".
+#include <unistd.h>
+
+#include <cstdio>
+#include <iostream>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "app/app.h"
+#include "auth/passwords.h"
+#include "config/config.h"
+#include "demo/demo_seed.h"
+#include "domain/member.h"
+#include "domain/password_policy.h"
+#include "roster/roster_import.h"
+#include "store/account_repo.h"
+#include "store/audit_repo.h"
+#include "store/migrations.h"
+
+namespace {
+
+using md::Status;
+
+constexpr const char* kUsage =
+    "usage: memberdeskctl [--config PATH] COMMAND ...\n"
+    "commands:\n"
+    "  import-roster --agencies A.csv --attorneys B.csv   import the official roster\n"
+    "  staff add LOGIN --name NAME --role admin|reviewer|finance|desk\n"
+    "                                  add a staff account (password on stdin)\n"
+    "  passwd LOGIN [--member] [--reset] set a staff (or, with --member, a member) password\n"
+    "                                  from stdin; --reset restores a member's default password\n"
+    "  demo-seed --members N           add N realistic demo members\n"
+    "  backup [PATH]                   consistent copy of the database (default: backup_dir)\n";
+
+int fail(const std::string& msg) {
+  std::fprintf(stderr, "memberdeskctl: %s\n", msg.c_str());
+  return 1;
+}
+
+// Options of the form --name VALUE after the positional arguments.
+struct Args {
+  std::vector<std::string> positional;
+  std::map<std::string, std::string> options;
+  std::map<std::string, bool> flags;
+};
+
+Args parse(int argc, char** argv, int from, const std::vector<std::string>& flag_names) {
+  Args a;
+  for (int i = from; i < argc; ++i) {
+    std::string s = argv[i];
+    if (s.rfind("--", 0) == 0) {
+      std::string name = s.substr(2);
+      bool is_flag = false;
+      for (const auto& f : flag_names) is_flag = is_flag || f == name;
+      if (is_flag) a.flags[name] = true;
+      else if (i + 1 < argc) a.options[name] = argv[++i];
+      else a.options[name] = "";
+    } else {
+      a.positional.push_back(s);
+    }
+  }
+  return a;
+}
+
+std::string read_password_from_stdin() {
+  if (isatty(STDIN_FILENO)) std::fprintf(stderr, "password: ");
+  std::string line;
+  std::getline(std::cin, line);
+  if (!line.empty() && line.back() == '\r') line.pop_back();
+  return line;
+}
+
+int import_roster(md::store::Db& db, const Args& a) {
+  if (!a.options.count("agencies") || !a.options.count("attorneys"))
+    return fail("import-roster needs --agencies FILE and --attorneys FILE");
+  auto report = md::roster::import_roster(db, a.options.at("agencies"), a.options.at("attorneys"), "ctl");
+  if (!report.ok()) return fail(report.error().message);
+  if (!report->problems.empty()) {
+    for (const auto& p : report->problems)
+      std::fprintf(stderr, "%s:%d: %s\n", p.file.c_str(), p.line, p.message.c_str());
+    return fail(std::to_string(report->problems.size()) + " problem(s): nothing was imported");
+  }
+  auto line = [](const char* what, const md::roster::RosterCounts& c) {
+    std::printf("%s: %d created, %d updated, %d unchanged\n", what, c.created, c.updated, c.unchanged);
+  };
+  line("agencies", report->agencies);
+  line("attorneys", report->attorneys);
+  return 0;
+}
+
+int staff_add(md::store::Db& db, const Args& a) {
+  if (a.positional.size() != 1 || !a.options.count("name") || !a.options.count("role"))
+    return fail("usage: staff add LOGIN --name NAME --role ROLE");
+  const std::string login = a.positional[0];
+  if (login.empty() || login.size() > 32) return fail("login must be 1-32 characters");
+  if (!md::domain::staff_role_from_code(a.options.at("role")))
+    return fail("role must be admin, reviewer, finance or desk");
+  const std::string pw = read_password_from_stdin();
+  if (auto problem = md::domain::password_problem(pw, login)) return fail(*problem);
+  auto hash = md::auth::hash_password(pw);
+  if (!hash.ok()) return fail(hash.error().message);
+  md::store::Transaction tx(db);
+  if (!tx.begun().ok()) return fail(tx.begun().error().message);
+  auto id = md::store::AccountRepo(db).create_staff(login, a.options.at("name"), a.options.at("role"), *hash);
+  if (!id.ok())
+    return fail(id.error().kind == md::ErrorKind::kConflict ? "staff login '" + login + "' exists"
+                                                           : id.error().message);
+  auto st = md::store::append_audit(db, {"ctl", "staff.create", "account:" + std::to_string(*id), "",
+                                        "{\"role\":\"" + a.options.at("role") + "\"}"});
+  if (!st.ok()) return fail(st.error().message);
+  if (auto c = tx.commit(); !c.ok()) return fail(c.error().message);
+  std::printf("staff account '%s' created\n", login.c_str());
+  return 0;
+}
+
+int passwd(md::store::Db& db, const Args& a) {
+  if (a.positional.size() != 1) return fail("usage: passwd LOGIN [--member] [--reset]");
+  const bool member = a.flags.count("member") > 0;
+  const bool reset = a.flags.count("reset") > 0;
+  if (reset && !member) return fail("--reset applies to member accounts (with --member)");
+  md::store::AccountRepo accounts(db);
+  auto kind = member ? md::store::AccountKind::kMember : md::store::AccountKind::kStaff;
+  auto acc = accounts.find(kind, a.positional[0]);
+  if (!acc.ok()) return fail(acc.error().message);
+  if (!acc->has_value()) return fail("no such " + std::string(member ? "member" : "staff") + " login");
+  std::optional<std::string> hash;
+  if (!reset) {
+    const std::string pw = read_password_from_stdin();
+    if (auto problem = md::domain::password_problem(pw, (*acc)->login_id)) return fail(*problem);
+    auto h = md::auth::hash_password(pw);
+    if (!h.ok()) return fail(h.error().message);
+    hash = *h;
+  }
+  md::store::Transaction tx(db);
+  if (!tx.begun().ok()) return fail(tx.begun().error().message);
+  if (auto st = accounts.set_password_hash((*acc)->id, hash); !st.ok()) return fail(st.error().message);
+  auto st = md::store::append_audit(db, {"ctl", reset ? "account.password_reset" : "account.password_set",
+                                        "account:" + std::to_string((*acc)->id), "", ""});
+  if (!st.ok()) return fail(st.error().message);
+  if (auto c = tx.commit(); !c.ok()) return fail(c.error().message);
+  std::printf(reset ? "password reset to the default\n" : "password changed\n");
+  return 0;
+}
+
+int demo_seed(md::store::Db& db, const Args& a) {
+  int n = 0;
+  try {
+    n = std::stoi(a.options.count("members") ? a.options.at("members") : "");
+  } catch (...) {
+  }
+  if (n < 1 || n > 1000000) return fail("demo-seed needs --members N (1-1000000)");
+  auto counts = md::demo::seed_demo(db, n);
+  if (!counts.ok()) return fail(counts.error().message);
+  std::printf("seeded %d members: %d agencies, %d attorneys, %d industry orgs, %d non-practicing; "
+              "%d listed in the directory\n",
+              counts->total(), counts->agencies, counts->attorneys, counts->industry_orgs,
+              counts->non_practicing, counts->listed);
+  return 0;
+}
+
+int backup(md::store::Db& db, const md::config::Config& cfg, const Args& a) {
+  std::string path;
+  if (!a.positional.empty()) {
+    path = a.positional[0];
+  } else {
+    std::string stamp = md::store::utc_now_iso();
+    for (char& c : stamp)
+      if (c == ':') c = '-';
+    path = cfg.str("store.backup_dir") + "/memberdesk-" + stamp + ".db";
+  }
+  if (auto st = md::store::backup_to(db, path); !st.ok()) return fail(st.error().message);
+  std::printf("%s\n", path.c_str());
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string config_path = "/etc/memberdesk/memberdesk.toml";
+  bool explicit_config = false;
+  int i = 1;
+  if (i + 1 < argc && std::string(argv[i]) == "--config") {
+    config_path = argv[i + 1];
+    explicit_config = true;
+    i += 2;
+  }
+  if (i >= argc || std::string(argv[i]) == "--help" || std::string(argv[i]) == "-h") {
+    std::fputs(kUsage, i >= argc ? stderr : stdout);
+    return i >= argc ? 2 : 0;
+  }
+  auto cfg = md::config::Config::load_file(config_path);
+  if (!cfg.ok()) {
+    if (cfg.error().code == "config_missing" && !explicit_config)
+      cfg = md::config::Config::defaults();
+    else
+      return fail(cfg.error().message);
+  }
+  const std::string command = argv[i++];
+  std::string sub;
+  if (command == "staff") {
+    if (i >= argc || std::string(argv[i]) != "add") return fail("usage: staff add LOGIN --name NAME --role ROLE");
+    ++i;
+  }
+  if (command != "import-roster" && command != "staff" && command != "passwd" &&
+      command != "demo-seed" && command != "backup") {
+    std::fputs(kUsage, stderr);
+    return 2;
+  }
+  if (auto st = md::app::open_and_migrate(*cfg); !st.ok()) return fail(st.error().message);
+  auto db = md::store::Db::open(cfg->str("store.database"));
+  if (!db.ok()) return fail(db.error().message);
+  const Args args = parse(argc, argv, i, {"member", "reset"});
+  if (command == "import-roster") return import_roster(**db, args);
+  if (command == "staff") return staff_add(**db, args);
+  if (command == "passwd") return passwd(**db, args);
+  if (command == "demo-seed") return demo_seed(**db, args);
+  return backup(**db, *cfg, args);
+}

@@ -1,0 +1,109 @@
+#include "store/member_repo.h"
+
+namespace md::store {
+namespace {
+
+constexpr const char* kSelect =
+    "SELECT id, type, login_id, name, status, member_no, valid_until, agency_id, uscc, "
+    "practice_no FROM members ";
+
+Member read_row(Statement& st) {
+  Member m;
+  m.id = st.col_int(0);
+  m.type = st.col_text(1);
+  m.login_id = st.col_text(2);
+  m.name = st.col_text(3);
+  m.status = st.col_text(4);
+  m.member_no = st.col_opt_text(5);
+  m.valid_until = st.col_opt_text(6);
+  if (!st.col_null(7)) m.agency_id = st.col_int(7);
+  m.uscc = st.col_opt_text(8);
+  m.practice_no = st.col_opt_text(9);
+  return m;
+}
+
+Result<std::optional<Member>> one(Statement& st) {
+  if (st.step()) return std::optional<Member>(read_row(st));
+  if (!st.status().ok()) return st.status().error();
+  return std::optional<Member>();
+}
+
+Statement& bind_optional_int(Statement& st, int index, const std::optional<int64_t>& v) {
+  return v ? st.bind(index, *v) : st.bind(index, nullptr);
+}
+
+}  // namespace
+
+Result<std::optional<Member>> MemberRepo::find(int64_t id) {
+  auto st = db_.prepare(std::string(kSelect) + "WHERE id = ?");
+  st.bind(1, id);
+  return one(st);
+}
+
+Result<std::optional<Member>> MemberRepo::find_by_login(const std::string& login_id) {
+  auto st = db_.prepare(std::string(kSelect) + "WHERE login_id = ?");
+  st.bind(1, login_id);
+  return one(st);
+}
+
+Result<int64_t> MemberRepo::insert(const Member& m) {
+  const std::string now = utc_now_iso();
+  auto st = db_.prepare(
+      "INSERT INTO members(type, login_id, name, status, member_no, valid_until, agency_id, uscc, "
+      "practice_no, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+  st.bind(1, m.type).bind(2, m.login_id).bind(3, m.name).bind(4, m.status).bind(5, m.member_no);
+  st.bind(6, m.valid_until);
+  bind_optional_int(st, 7, m.agency_id);
+  st.bind(8, m.uscc).bind(9, m.practice_no).bind(10, now).bind(11, now);
+  auto r = st.exec();
+  if (!r.ok()) return r.error();
+  return db_.last_insert_id();
+}
+
+Result<UpsertOutcome> MemberRepo::upsert_roster(const Member& m, int64_t* id_out) {
+  auto existing = find_by_login(m.login_id);
+  if (!existing.ok()) return existing.error();
+  if (!existing->has_value()) {
+    auto id = insert(m);
+    if (!id.ok()) return id.error();
+    if (id_out) *id_out = *id;
+    return UpsertOutcome::kCreated;
+  }
+  const Member& old = **existing;
+  if (id_out) *id_out = old.id;
+  if (old.type != m.type)
+    return make_error(ErrorKind::kConflict, "type_mismatch",
+                      "login id " + m.login_id + " already belongs to a member of another type");
+  if (old.name == m.name && old.agency_id == m.agency_id && old.uscc == m.uscc &&
+      old.practice_no == m.practice_no)
+    return UpsertOutcome::kUnchanged;
+  auto st = db_.prepare(
+      "UPDATE members SET name = ?, agency_id = ?, uscc = ?, practice_no = ?, updated_at = ? "
+      "WHERE id = ?");
+  st.bind(1, m.name);
+  bind_optional_int(st, 2, m.agency_id);
+  st.bind(3, m.uscc).bind(4, m.practice_no).bind(5, utc_now_iso()).bind(6, old.id);
+  auto r = st.exec();
+  if (!r.ok()) return r.error();
+  return UpsertOutcome::kUpdated;
+}
+
+Status MemberRepo::for_each_listed(
+    const std::function<void(const std::string&, const std::string&, const std::string&,
+                             const std::string&)>& row) {
+  auto st = db_.prepare(
+      "SELECT name, member_no, type, valid_until FROM members "
+      "WHERE status = 'active' AND member_no IS NOT NULL AND valid_until IS NOT NULL "
+      "ORDER BY member_no");
+  while (st.step()) row(st.col_text(0), st.col_text(1), st.col_text(2), st.col_text(3));
+  return st.status();
+}
+
+Result<int64_t> MemberRepo::directory_revision() {
+  auto st = db_.prepare("SELECT value FROM meta WHERE key = 'directory_rev'");
+  if (st.step()) return st.col_int(0);
+  if (!st.status().ok()) return st.status().error();
+  return make_error(ErrorKind::kInternal, "db_error", "directory_rev missing");
+}
+
+}  // namespace md::store

@@ -1,0 +1,50 @@
+// Members of all four types: the roster's agencies and attorneys and the approved others.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "core/result.h"
+#include "store/db.h"
+
+namespace md::store {
+
+struct Member {
+  int64_t id = 0;
+  std::string type;  // domain::MemberType code
+  std::string login_id;
+  std::string name;
+  std::string status = "roster";  // domain::MemberStatus code
+  std::optional<std::string> member_no;
+  std::optional<std::string> valid_until;
+  std::optional<int64_t> agency_id;
+  std::optional<std::string> uscc;
+  std::optional<std::string> practice_no;
+};
+
+// What an upsert did, so a re-import can report "nothing changed".
+enum class UpsertOutcome { kCreated, kUpdated, kUnchanged };
+
+class MemberRepo {
+ public:
+  explicit MemberRepo(Db& db) : db_(db) {}
+
+  Result<std::optional<Member>> find(int64_t id);
+  Result<std::optional<Member>> find_by_login(const std::string& login_id);
+  // Inserts a member with every field given (demo data, approvals); returns its id.
+  Result<int64_t> insert(const Member& m);
+  // Roster upsert keyed by login id (机构代码 / 资格证号): name, agency link, uscc and practice
+  // number follow the roster; status, member number and validity are never touched.
+  Result<UpsertOutcome> upsert_roster(const Member& m, int64_t* id_out);
+  // Calls `row` for each member that may appear in the directory (active, with a number).
+  Status for_each_listed(
+      const std::function<void(const std::string& name, const std::string& member_no,
+                               const std::string& type, const std::string& valid_until)>& row);
+  Result<int64_t> directory_revision();
+
+ private:
+  Db& db_;
+};
+
+}  // namespace md::store

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs every Debian package that building, running, testing and packaging Member Desk needs.
+# Safe to run again; used by README's demo and test commands and by CI.
+set -euo pipefail
+export DEBIAN_FRONTEND=noninteractive
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+
+BUILD=(cmake ninja-build g++ pkg-config git
+  libcivetweb-dev civetweb libsqlite3-dev sqlite3 libqrencode-dev libzxing-dev
+  libcairo2-dev libpango1.0-dev fonts-wqy-microhei fonts-noto-cjk libcups2-dev
+  nlohmann-json3-dev libtomlplusplus-dev libsodium-dev libssl-dev
+  libcurl4-openssl-dev libsystemd-dev)
+TEST=(doctest-dev chromium cups cups-ipp-utils cups-client dbus poppler-utils
+  wrk curl debhelper devscripts dpkg-dev lintian systemd fakeroot rsync)
+
+# Node.js and npm run the browser tests; a machine may already have its own build of them.
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  TEST+=(nodejs npm)
+fi
+
+case "${1:-all}" in
+  build) PKGS=("${BUILD[@]}") ;;
+  *) PKGS=("${BUILD[@]}" "${TEST[@]}") ;;
+esac
+
+$SUDO apt-get update
+$SUDO apt-get install -y --no-install-recommends "${PKGS[@]}"
