@@ -114,8 +114,8 @@ int latest_schema_version() { return ladder().back().version; }
 
 Result<int> schema_version(Db& db) {
   auto st = db.prepare("PRAGMA user_version");
-  if (!st.step()) return st.status().ok() ? Error{} : st.status().error();
-  return static_cast<int>(st.col_int(0));
+  if (st.step()) return static_cast<int>(st.col_int(0));
+  return st.status().ok() ? 0 : Result<int>(st.status().error());
 }
 
 Status backup_to(Db& db, const std::string& dest_path) {

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# README's test command: installs every package the tests need, builds Member Desk with its
+# tests, and runs them all through CTest — unit, API (real daemon over HTTP), browser
+# (Playwright + Debian's Chromium) and packaging (.deb build, lintian, install, systemd verify).
+# Run as root (or with sudo available): it installs packages and the .deb it builds.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash packaging/install-deps.sh
+(cd tests/e2e && npm ci --no-audit --no-fund)
+
+BUILD_DIR=${BUILD_DIR:-build}
+cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DMEMBERDESK_TESTS=ON
+cmake --build "$BUILD_DIR"
+cd "$BUILD_DIR"
+ctest --output-on-failure --timeout 1800
