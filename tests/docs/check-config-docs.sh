@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# README's configuration block and the packaged default config must both equal what
-# `memberdesk --print-config` prints from the schema.
+# README's configuration block must equal what `memberdesk --print-config` prints from the
+# schema (the package's /etc/memberdesk/memberdesk.toml is generated from it at build time).
 set -euo pipefail
 memberdesk=$1
 top=$(cd "$(dirname "$0")/../.." && pwd)
@@ -12,10 +12,5 @@ if [ "$readme" != "$expected" ]; then
   diff <(echo "$readme") <(echo "$expected") || true
   status=1
 fi
-if [ "$(cat "$top/packaging/memberdesk.toml")" != "$expected" ]; then
-  echo "packaging/memberdesk.toml differs from memberdesk --print-config:"
-  diff "$top/packaging/memberdesk.toml" <(echo "$expected") || true
-  status=1
-fi
-[ $status -eq 0 ] && echo "README and packaged config match the schema"
+[ $status -eq 0 ] && echo "README's configuration block matches the schema"
 exit $status

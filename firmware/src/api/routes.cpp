@@ -8,6 +8,9 @@ void register_all(http::Router& router, app::App& app) {
   register_content_routes(router, app);
   register_directory_routes(router, app);
   register_center_routes(router, app);
+  register_application_routes(router, app);
+  register_review_routes(router, app);
+  register_message_routes(router, app);
 }
 
 }  // namespace md::api

@@ -16,5 +16,8 @@ void register_auth_routes(http::Router& router, app::App& app);       // login, 
 void register_content_routes(http::Router& router, app::App& app);    // FAQ, pages
 void register_directory_routes(http::Router& router, app::App& app);  // 会员名录
 void register_center_routes(http::Router& router, app::App& app);     // member / staff home
+void register_application_routes(http::Router& router, app::App& app);  // 入会申请
+void register_review_routes(http::Router& router, app::App& app);       // staff review, calendar
+void register_message_routes(http::Router& router, app::App& app);      // 会员消息, SMS outbox
 
 }  // namespace md::api

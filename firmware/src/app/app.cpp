@@ -56,6 +56,11 @@ Result<std::unique_ptr<App>> App::create(const config::Config& cfg) {
 }
 
 Status App::start_http() {
+  auto provider = notify::make_provider(cfg_);
+  if (!provider.ok()) return provider.error();
+  sms_ = std::make_unique<notify::SmsSender>(cfg_.str("store.database"), cfg_,
+                                             std::move(provider).value());
+  MD_TRY(sms_->start());
   http::ServerOptions opts;
   opts.listen = cfg_.str("http.listen");
   opts.webui_dir = cfg_.str("http.webui_dir");
@@ -64,6 +69,11 @@ Status App::start_http() {
   if (!server.ok()) return server.error();
   server_ = std::move(server).value();
   return Status::success();
+}
+
+void App::stop_http() {
+  server_.reset();  // no request can enqueue after this
+  if (sms_) sms_->stop();
 }
 
 void App::housekeeping() {

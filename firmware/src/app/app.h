@@ -9,6 +9,7 @@
 #include "http/router.h"
 #include "http/server.h"
 #include "http/session.h"
+#include "notify/sms_sender.h"
 #include "store/directory_cache.h"
 #include "store/pool.h"
 
@@ -18,9 +19,9 @@ class App {
  public:
   // Opens (and migrates) the database and builds the route table. Does not listen yet.
   static Result<std::unique_ptr<App>> create(const config::Config& cfg);
-  // Starts serving HTTP; port() then tells the port actually bound.
+  // Starts the background workers (SMS sender) and serves HTTP; port() then tells the port.
   Status start_http();
-  void stop_http() { server_.reset(); }
+  void stop_http();
   int port() const { return server_ ? server_->port() : 0; }
   // Periodic upkeep from the main loop: expired sessions and stale throttle entries.
   void housekeeping();
@@ -30,6 +31,10 @@ class App {
   store::DirectoryCache& directory() { return directory_; }
   http::SessionStore& sessions() { return sessions_; }
   auth::LoginThrottles& throttles() { return throttles_; }
+  // Call after committing an SMS so it goes out now rather than at the next poll.
+  void sms_enqueued() {
+    if (sms_) sms_->wake();
+  }
   const http::Router& router() const { return router_; }
 
  private:
@@ -40,6 +45,7 @@ class App {
   http::SessionStore sessions_;
   auth::LoginThrottles throttles_;
   http::Router router_;
+  std::unique_ptr<notify::SmsSender> sms_;
   std::unique_ptr<http::Server> server_;
 };
 

@@ -61,6 +61,27 @@ const std::vector<KeySpec>& schema() {
        "Failed logins from one client address before it is refused too (the kiosk is one "
        "address for everybody, so this is set higher).",
        1, 10000},
+      {"sms", "provider", std::string("log"),
+       "SMS provider: \"log\" writes each message to the log; \"aliyun\" sends through Alibaba "
+       "Cloud SMS (SendSms).",
+       0, 0},
+      {"sms", "aliyun_endpoint", std::string("https://dysmsapi.aliyuncs.com/"),
+       "Alibaba Cloud SMS API endpoint (a local simulator's address in tests).", 0, 0},
+      {"sms", "aliyun_access_key_id", std::string(""), "Alibaba Cloud AccessKeyId.", 0, 0},
+      {"sms", "aliyun_access_key_secret_file", std::string("/etc/memberdesk/aliyun-sms.secret"),
+       "File holding the AccessKeySecret (readable by the memberdesk user only).", 0, 0},
+      {"sms", "sign_name", std::string("中华全国专利代理师协会"), "SMS signature name (SignName).", 0,
+       0},
+      {"sms", "template_application_submitted", std::string("SMS_APPLICATION_SUBMITTED"),
+       "TemplateCode for 入会申请已提交 (params: name).", 0, 0},
+      {"sms", "template_application_approved", std::string("SMS_APPLICATION_APPROVED"),
+       "TemplateCode for 入会申请已通过 (params: name, member_no).", 0, 0},
+      {"sms", "template_application_rejected", std::string("SMS_APPLICATION_REJECTED"),
+       "TemplateCode for 入会申请未通过 (params: name, reason).", 0, 0},
+      {"sms", "max_attempts", int64_t{6}, "Sending attempts before a message is marked failed.", 1,
+       20},
+      {"sms", "retry_base_s", int64_t{30},
+       "Wait before the first retry in seconds; it doubles with each further attempt.", 1, 3600},
   };
   return keys;
 }
@@ -114,7 +135,9 @@ Result<Config> Config::load_string(const std::string& text) {
                             "config: '" + key + "' must be true or false");
         c.values_[key] = *node.value<bool>();
       } else {
-        if (!node.is_string() || node.value<std::string>()->empty())
+        // A key whose default is empty (an unset credential) may be empty; paths may not.
+        const bool may_be_empty = std::get<std::string>(spec->default_value).empty();
+        if (!node.is_string() || (!may_be_empty && node.value<std::string>()->empty()))
           return make_error(ErrorKind::kInvalidArgument, "config_type",
                             "config: '" + key + "' must be a non-empty string");
         c.values_[key] = *node.value<std::string>();

@@ -2,6 +2,8 @@
 
 #include <sodium.h>
 
+#include <cctype>
+
 namespace md::http {
 namespace {
 
@@ -95,7 +97,9 @@ Response Router::dispatch(Request& req, Clock::time_point now) const {
       if (!allowed) return error_response(403, "forbidden", "您的角色无权使用该功能");
     }
   }
-  if (!req.body.empty() && req.header("content-type").rfind("application/json", 0) != 0)
+  std::string content_type = req.header("content-type");
+  for (char& c : content_type) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (!req.body.empty() && content_type.rfind("application/json", 0) != 0)
     return error_response(415, "unsupported_media_type", "请求格式应为 JSON");
   return route->handler(call);
 }

@@ -13,7 +13,8 @@ namespace {
 
 constexpr size_t kMaxBody = 1 << 20;  // JSON forms are small; refuse anything larger
 
-// Response headers every answer carries: no caching of personal data, no sniffing, no framing.
+// Headers every answer carries, API and static files alike: no sniffing, no framing, no
+// referrer, and a strict content policy (the UI needs nothing outside its own origin).
 constexpr const char* kSecurityHeaders =
     "X-Content-Type-Options: nosniff\r\n"
     "X-Frame-Options: DENY\r\n"
@@ -21,16 +22,22 @@ constexpr const char* kSecurityHeaders =
     "Content-Security-Policy: default-src 'self'; img-src 'self' data:; style-src 'self'; "
     "object-src 'none'; frame-ancestors 'none'; base-uri 'none'";
 
+// The whole response in one write: with tcp_nodelay, header-by-header writes would each leave
+// as their own TCP segment.
 void send(mg_connection* conn, const Response& r) {
   const std::string body = r.body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-  mg_response_header_start(conn, r.status);
-  mg_response_header_add(conn, "Content-Type", "application/json; charset=utf-8", -1);
-  mg_response_header_add(conn, "Cache-Control", "no-store", -1);
-  mg_response_header_add(conn, "Content-Length", std::to_string(body.size()).c_str(), -1);
-  for (const auto& [name, value] : r.headers)
-    mg_response_header_add(conn, name.c_str(), value.c_str(), -1);
-  mg_response_header_send(conn);
-  mg_write(conn, body.data(), body.size());
+  std::string out;
+  out.reserve(body.size() + 512);
+  out += "HTTP/1.1 " + std::to_string(r.status) + " " + mg_get_response_code_text(conn, r.status) +
+         "\r\n";
+  out += "Content-Type: application/json; charset=utf-8\r\nCache-Control: no-store\r\n";
+  out += "Content-Length: " + std::to_string(body.size()) + "\r\n";
+  out += kSecurityHeaders;
+  out += "\r\n";
+  for (const auto& [name, value] : r.headers) out += name + ": " + value + "\r\n";
+  out += "\r\n";
+  out += body;
+  mg_write(conn, out.data(), out.size());
 }
 
 Result<std::string> read_body(mg_connection* conn, const mg_request_info* info) {
@@ -56,6 +63,11 @@ int Server::handle_api(mg_connection* conn, void* self_ptr) {
   req.method = info->request_method;
   const std::string uri = info->local_uri ? info->local_uri : "";
   constexpr std::string_view kPrefix = "/api/v1";
+  // CivetWeb matches "/api/v1" as a plain prefix: "/api/v1health" is not ours.
+  if (uri.size() > kPrefix.size() && uri[kPrefix.size()] != '/') {
+    send(conn, error_response(404, "not_found", "请求的接口不存在"));
+    return 404;
+  }
   req.path = uri.size() > kPrefix.size() ? uri.substr(kPrefix.size()) : "/";
   if (info->query_string) req.query = info->query_string;
   req.remote_addr = info->remote_addr;
@@ -90,16 +102,25 @@ Result<std::unique_ptr<Server>> Server::start(const ServerOptions& opts, const R
   std::unique_ptr<Server> server(new Server(router));
   const std::string threads = std::to_string(opts.threads);
   std::vector<const char*> options = {
-      "listening_ports", opts.listen.c_str(),
-      "num_threads", threads.c_str(),
+      "listening_ports",
+      opts.listen.c_str(),
+      "num_threads",
+      threads.c_str(),
       // Without tcp_nodelay every keep-alive reply waits ~40 ms for a delayed ACK.
-      "tcp_nodelay", "1",
-      "enable_keep_alive", "yes",
-      "keep_alive_timeout_ms", "5000",
-      "request_timeout_ms", "30000",
-      "enable_directory_listing", "no",
-      "additional_header", kSecurityHeaders,
-      "static_file_cache_control", "no-cache",
+      "tcp_nodelay",
+      "1",
+      "enable_keep_alive",
+      "yes",
+      "keep_alive_timeout_ms",
+      "5000",
+      "request_timeout_ms",
+      "30000",
+      "enable_directory_listing",
+      "no",
+      "additional_header",
+      kSecurityHeaders,
+      "static_file_cache_control",
+      "no-cache",
   };
   if (!opts.webui_dir.empty()) {
     options.push_back("document_root");

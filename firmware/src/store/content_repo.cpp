@@ -18,4 +18,15 @@ Result<std::optional<Page>> ContentRepo::page(const std::string& slug) {
   return std::optional<Page>();
 }
 
+Result<bool> ContentRepo::update_page(const Page& p) {
+  auto r = db_.prepare("UPDATE pages SET title = ?, body = ?, updated_at = ? WHERE slug = ?")
+               .bind(1, p.title)
+               .bind(2, p.body)
+               .bind(3, utc_now_iso())
+               .bind(4, p.slug)
+               .exec();
+  if (!r.ok()) return r.error();
+  return *r > 0;
+}
+
 }  // namespace md::store

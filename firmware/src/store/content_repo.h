@@ -27,6 +27,8 @@ class ContentRepo {
   explicit ContentRepo(Db& db) : db_(db) {}
   Result<std::vector<FaqItem>> faq();
   Result<std::optional<Page>> page(const std::string& slug);
+  // Replaces an existing page's title and body; false when there is no such page.
+  Result<bool> update_page(const Page& p);
 
  private:
   Db& db_;

@@ -106,4 +106,52 @@ Result<int64_t> MemberRepo::directory_revision() {
   return make_error(ErrorKind::kInternal, "db_error", "directory_rev missing");
 }
 
+Status MemberRepo::approve(int64_t id, const std::string& name, const std::string& member_no,
+                           const std::string& profile_json, const std::optional<std::string>& uscc,
+                           const std::optional<std::string>& practice_no) {
+  auto r = db_.prepare(
+                  "UPDATE members SET name = ?, member_no = ?, profile_json = ?, "
+                  "uscc = COALESCE(?, uscc), practice_no = COALESCE(?, practice_no), "
+                  "status = 'approved_unpaid', updated_at = ? WHERE id = ?")
+               .bind(1, name)
+               .bind(2, member_no)
+               .bind(3, profile_json)
+               .bind(4, uscc)
+               .bind(5, practice_no)
+               .bind(6, utc_now_iso())
+               .bind(7, id)
+               .exec();
+  if (!r.ok()) return r.error();
+  if (*r == 0) return make_error(ErrorKind::kNotFound, "not_found", "会员不存在");
+  return Status::success();
+}
+
+Status MemberRepo::set_status(int64_t id, const std::string& status) {
+  auto r = db_.prepare("UPDATE members SET status = ?, updated_at = ? WHERE id = ?")
+               .bind(1, status)
+               .bind(2, utc_now_iso())
+               .bind(3, id)
+               .exec();
+  if (!r.ok()) return r.error();
+  return Status::success();
+}
+
+Result<std::string> MemberRepo::highest_member_no(const std::string& prefix) {
+  // member_no >= prefix AND < prefix + one past '9' uses the UNIQUE index as a range scan.
+  auto st = db_.prepare(
+      "SELECT COALESCE(MAX(member_no), '') FROM members WHERE member_no >= ? AND member_no < ?");
+  st.bind(1, prefix).bind(2, prefix + ":");
+  if (st.step()) return st.col_text(0);
+  if (!st.status().ok()) return st.status().error();
+  return std::string();
+}
+
+Result<std::optional<std::string>> MemberRepo::name_of(int64_t id) {
+  auto st = db_.prepare("SELECT name FROM members WHERE id = ?");
+  st.bind(1, id);
+  if (st.step()) return std::optional<std::string>(st.col_text(0));
+  if (!st.status().ok()) return st.status().error();
+  return std::optional<std::string>();
+}
+
 }  // namespace md::store

@@ -43,6 +43,16 @@ class MemberRepo {
                                const std::string& type, const std::string& valid_until)>& row);
   Result<int64_t> directory_revision();
 
+  // Approval of an application: the member's name, number, profile and status change together.
+  Status approve(int64_t id, const std::string& name, const std::string& member_no,
+                 const std::string& profile_json, const std::optional<std::string>& uscc,
+                 const std::optional<std::string>& practice_no);
+  Status set_status(int64_t id, const std::string& status);
+  // The largest member number starting with `prefix` (e.g. "P2026"), "" when none.
+  Result<std::string> highest_member_no(const std::string& prefix);
+  // The agency's name for an attorney's agency link.
+  Result<std::optional<std::string>> name_of(int64_t id);
+
  private:
   Db& db_;
 };

@@ -89,10 +89,120 @@ CREATE TABLE pages(
 );
 )SQL";
 
+// v3: membership applications (入会申请) and their review, the working-day calendar that sets
+// review due dates (seeded with the State Council's 2026 holidays, notice of 2025-11-04), the
+// SMS outbox, and member messages (会员消息).
+constexpr const char* kV3 = R"SQL(
+ALTER TABLE members ADD COLUMN profile_json TEXT;   -- the approved application's fields
+
+CREATE TABLE applications(
+  id INTEGER PRIMARY KEY,
+  member_type TEXT NOT NULL CHECK (member_type IN ('agency','attorney','industry_org','non_practicing')),
+  applicant_key TEXT NOT NULL,        -- the future login id: 机构代码/资格证号/统一社会信用代码/手机号
+  member_id INTEGER REFERENCES members(id),  -- known from the roster, or set on approval
+  status TEXT NOT NULL DEFAULT 'submitted' CHECK (status IN ('submitted','approved','rejected')),
+  form_json TEXT NOT NULL,            -- normalised field values
+  mobile TEXT NOT NULL,               -- where the SMS notices go
+  submitted_at TEXT NOT NULL,         -- UTC
+  due_date TEXT NOT NULL,             -- 5 working days after submission (Asia/Shanghai date)
+  decided_at TEXT,
+  decided_by TEXT,                    -- staff login
+  reject_reason TEXT,
+  previous_id INTEGER REFERENCES applications(id)  -- the rejected application this corrects
+);
+CREATE UNIQUE INDEX applications_one_open ON applications(applicant_key) WHERE status = 'submitted';
+CREATE INDEX applications_queue ON applications(status, due_date);
+CREATE INDEX applications_member ON applications(member_id);
+
+CREATE TABLE calendar_days(
+  day TEXT PRIMARY KEY,               -- 'YYYY-MM-DD'
+  kind TEXT NOT NULL CHECK (kind IN ('holiday','workday')),  -- workday: a make-up working weekend day
+  name TEXT NOT NULL
+);
+INSERT INTO calendar_days(day, kind, name) VALUES
+  ('2026-01-01','holiday','元旦'),
+  ('2026-01-02','holiday','元旦'),
+  ('2026-01-03','holiday','元旦'),
+  ('2026-01-04','workday','元旦调休上班'),
+  ('2026-02-14','workday','春节调休上班'),
+  ('2026-02-15','holiday','春节'),
+  ('2026-02-16','holiday','春节'),
+  ('2026-02-17','holiday','春节'),
+  ('2026-02-18','holiday','春节'),
+  ('2026-02-19','holiday','春节'),
+  ('2026-02-20','holiday','春节'),
+  ('2026-02-21','holiday','春节'),
+  ('2026-02-22','holiday','春节'),
+  ('2026-02-23','holiday','春节'),
+  ('2026-02-28','workday','春节调休上班'),
+  ('2026-04-04','holiday','清明节'),
+  ('2026-04-05','holiday','清明节'),
+  ('2026-04-06','holiday','清明节'),
+  ('2026-05-01','holiday','劳动节'),
+  ('2026-05-02','holiday','劳动节'),
+  ('2026-05-03','holiday','劳动节'),
+  ('2026-05-04','holiday','劳动节'),
+  ('2026-05-05','holiday','劳动节'),
+  ('2026-05-09','workday','劳动节调休上班'),
+  ('2026-06-19','holiday','端午节'),
+  ('2026-06-20','holiday','端午节'),
+  ('2026-06-21','holiday','端午节'),
+  ('2026-09-20','workday','国庆节调休上班'),
+  ('2026-09-25','holiday','中秋节'),
+  ('2026-09-26','holiday','中秋节'),
+  ('2026-09-27','holiday','中秋节'),
+  ('2026-10-01','holiday','国庆节'),
+  ('2026-10-02','holiday','国庆节'),
+  ('2026-10-03','holiday','国庆节'),
+  ('2026-10-04','holiday','国庆节'),
+  ('2026-10-05','holiday','国庆节'),
+  ('2026-10-06','holiday','国庆节'),
+  ('2026-10-07','holiday','国庆节'),
+  ('2026-10-10','workday','国庆节调休上班');
+
+CREATE TABLE sms_outbox(
+  id INTEGER PRIMARY KEY,
+  phone TEXT NOT NULL,
+  event TEXT NOT NULL,                -- application_submitted / application_approved / ...
+  template_code TEXT NOT NULL,
+  params_json TEXT NOT NULL,
+  text TEXT NOT NULL,                 -- the message as the member reads it
+  status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending','sent','failed')),
+  attempts INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at TEXT NOT NULL,
+  last_error TEXT,
+  provider_id TEXT,                   -- the provider's id for the sent message (BizId)
+  created_at TEXT NOT NULL,
+  sent_at TEXT
+);
+CREATE INDEX sms_outbox_due ON sms_outbox(status, next_attempt_at);
+
+CREATE TABLE messages(
+  id INTEGER PRIMARY KEY,
+  audience TEXT NOT NULL CHECK (audience IN ('member','all','type')),
+  member_id INTEGER REFERENCES members(id) ON DELETE CASCADE,  -- audience 'member'
+  member_type TEXT,                                            -- audience 'type'
+  title TEXT NOT NULL,
+  body TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  created_by TEXT NOT NULL,
+  CHECK ((audience = 'member') = (member_id IS NOT NULL)),
+  CHECK ((audience = 'type') = (member_type IS NOT NULL))
+);
+CREATE INDEX messages_member ON messages(member_id);
+CREATE TABLE message_reads(
+  message_id INTEGER NOT NULL REFERENCES messages(id) ON DELETE CASCADE,
+  member_id INTEGER NOT NULL REFERENCES members(id) ON DELETE CASCADE,
+  read_at TEXT NOT NULL,
+  PRIMARY KEY (message_id, member_id)
+);
+)SQL";
+
 const std::vector<Rung>& ladder() {
   static const std::vector<Rung> rungs = {
       {1, "members, accounts, audit log", kV1},
       {2, "public content: FAQ and pages", kV2},
+      {3, "applications, working-day calendar, SMS outbox, member messages", kV3},
   };
   return rungs;
 }

@@ -1,0 +1,151 @@
+// 入会申请, the applicant's side: form definitions, submission, and the member's own status.
+#include "api/routes.h"
+#include "api/support.h"
+#include "app/app.h"
+#include "domain/application_forms.h"
+#include "membership/applications.h"
+#include "store/application_repo.h"
+#include "store/member_repo.h"
+
+namespace md::api {
+namespace {
+
+using domain::MemberType;
+
+http::Json form_json(const domain::FormDef& form) {
+  http::Json fields = http::Json::array();
+  for (const auto& f : form.fields) {
+    http::Json j = {{"key", f.key},
+                    {"label", f.label},
+                    {"kind", domain::kind_code(f.kind)},
+                    {"required", f.required},
+                    {"readonly", f.source != domain::FieldSource::kApplicant}};
+    if (f.max_chars > 0) j["max_chars"] = f.max_chars;
+    if (!f.choices.empty()) j["choices"] = f.choices;
+    fields.push_back(std::move(j));
+  }
+  const bool login = form.type == MemberType::kAgency || form.type == MemberType::kAttorney;
+  return {{"type", domain::to_code(form.type)},
+          {"type_label", domain::label(form.type)},
+          {"title", form.title},
+          {"requires_login", login},
+          {"fields", fields}};
+}
+
+http::Json application_json(const store::Application& a) {
+  http::Json j = {{"id", a.id},
+                  {"member_type", a.member_type},
+                  {"status", a.status},
+                  {"name", a.name},
+                  {"submitted_at", a.submitted_at},
+                  {"due_date", a.due_date},
+                  {"fields", http::Json::parse(a.form_json)}};
+  if (a.reject_reason) j["reject_reason"] = *a.reject_reason;
+  if (a.decided_at) j["decided_at"] = *a.decided_at;
+  return j;
+}
+
+std::optional<MemberType> type_param(const http::Call& call) {
+  return domain::member_type_from_code(call.req.path_params.at("type"));
+}
+
+http::Response get_form(http::Call& call) {
+  auto type = type_param(call);
+  if (!type) return http::error_response(404, "not_found", "没有这种会员类型");
+  return http::Response::ok({{"form", form_json(domain::form_for(*type))}});
+}
+
+http::Response submit(app::App& app, http::Call& call) {
+  auto type = type_param(call);
+  if (!type) return http::error_response(404, "not_found", "没有这种会员类型");
+  auto body = json_object_body(call.req);
+  if (!body.ok()) return http::error_response(body.error());
+  membership::Submission s;
+  s.type = *type;
+  s.agreed_to_charter = body->value("agree_charter", false) == true;
+  if (auto f = body->find("fields"); f != body->end() && f->is_object()) {
+    for (auto it = f->begin(); it != f->end(); ++it)
+      if (it->is_string()) s.fields[it.key()] = it->get<std::string>();
+      else if (it->is_number_integer()) s.fields[it.key()] = std::to_string(it->get<int64_t>());
+  }
+  const bool login_type = *type == MemberType::kAgency || *type == MemberType::kAttorney;
+  if (login_type) {
+    if (!call.session || call.session->staff)
+      return http::error_response(401, "unauthenticated", "请先登录后再申请入会");
+    s.member_id = call.session->member_id;
+  }
+  auto db = app.db().acquire();
+  auto out = membership::submit(*db, app.config(), s);
+  if (!out.ok()) return http::error_response(out.error());
+  if (!out->field_errors.empty()) {
+    const bool duplicate = out->already_member;
+    return http::error_response(duplicate ? 409 : 400,
+                                duplicate ? "already_member" : "validation_failed",
+                                duplicate ? out->field_errors.begin()->second
+                                          : "申请未提交，请检查标出的项目",
+                                out->field_errors);
+  }
+  app.sms_enqueued();
+  auto r = http::Response::ok({{"application", application_json(*out->application)},
+                               {"message", membership::kSubmittedNotice}});
+  r.status = 201;
+  return r;
+}
+
+// The logged-in member's application status (the 入会申请 entry of the member center).
+http::Response my_application(app::App& app, http::Call& call) {
+  auto db = app.db().acquire();
+  store::MemberRepo members(*db);
+  auto m = members.find(call.session->member_id);
+  if (!m.ok()) return http::error_response(m.error());
+  if (!m->has_value()) return http::error_response(404, "not_found", "会员不存在");
+  const auto& mem = **m;
+  auto type = domain::member_type_from_code(mem.type);
+  auto latest = store::ApplicationRepo(*db).latest_for_member(mem.id);
+  if (!latest.ok()) return http::error_response(latest.error());
+  // Prefill: the last application's values (to correct after a rejection), else the roster's.
+  http::Json prefill = http::Json::object();
+  if (latest->has_value()) {
+    prefill = http::Json::parse((*latest)->form_json);
+  } else {
+    auto known = membership::roster_prefill(*db, mem.id);
+    if (!known.ok()) return http::error_response(known.error());
+    prefill = *known;
+  }
+  if (type == MemberType::kAttorney || type == MemberType::kAgency) {
+    auto known = membership::roster_prefill(*db, mem.id);  // read-only fields follow the roster
+    if (!known.ok()) return http::error_response(known.error());
+    for (const auto& f : domain::form_for(*type).fields)
+      if (f.source != domain::FieldSource::kApplicant && known->count(f.key))
+        prefill[f.key] = known->at(f.key);
+  }
+  // What the member may do now: apply, wait, pay dues.
+  std::string stage = "apply";
+  if (mem.status == "applied") stage = "under_review";
+  else if (mem.status == "approved_unpaid" || mem.status == "active") stage = "approved";
+  else if (mem.status == "withdrawn") stage = "withdrawn";
+  http::Json j = {{"stage", stage},
+                  {"member_status", mem.status},
+                  {"member_no", mem.member_no ? http::Json(*mem.member_no) : http::Json()},
+                  {"form", form_json(domain::form_for(type.value_or(MemberType::kAgency)))},
+                  {"prefill", prefill}};
+  if (latest->has_value()) j["application"] = application_json(**latest);
+  return http::Response::ok(j);
+}
+
+}  // namespace
+
+void register_application_routes(http::Router& router, app::App& app) {
+  router.add({"GET", "/applications/forms/{type}", http::Access::kPublic, {},
+              "入会申请表 definition of a member type (fields, labels, kinds, required)",
+              [](http::Call& c) { return get_form(c); }});
+  router.add({"POST", "/applications/{type}", http::Access::kPublic, {},
+              "Submit an application: {agree_charter, fields}; agency/attorney need their member "
+              "login",
+              [&app](http::Call& c) { return submit(app, c); }});
+  router.add({"GET", "/member/application", http::Access::kMember, {},
+              "The member's application: stage, latest application, form and prefill",
+              [&app](http::Call& c) { return my_application(app, c); }});
+}
+
+}  // namespace md::api

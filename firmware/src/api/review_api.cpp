@@ -1,0 +1,213 @@
+// Staff review of 入会申请 (role reviewer; admin too): the queue, one application with its
+// history, approve, reject with a reason; and the working-day calendar behind due dates.
+#include "api/routes.h"
+#include "api/support.h"
+#include "app/app.h"
+#include "core/utf8.h"
+#include "domain/application_forms.h"
+#include "domain/member.h"
+#include "domain/working_days.h"
+#include "membership/applications.h"
+#include "store/audit_repo.h"
+#include "store/calendar_repo.h"
+#include "store/directory_cache.h"
+
+namespace md::api {
+namespace {
+
+const std::vector<std::string> kReviewers = {"reviewer", "admin"};
+
+std::optional<int64_t> id_param(const http::Call& call) {
+  const std::string& raw = call.req.path_params.at("id");
+  if (raw.empty() || raw.size() > 12) return std::nullopt;
+  int64_t v = 0;
+  for (char c : raw) {
+    if (c < '0' || c > '9') return std::nullopt;
+    v = v * 10 + (c - '0');
+  }
+  return v;
+}
+
+std::string status_label(const std::string& s) {
+  if (s == "submitted") return "待审核";
+  if (s == "approved") return "已通过";
+  if (s == "rejected") return "已退回";
+  return s;
+}
+
+http::Json summary_json(const store::Application& a, const std::string& today) {
+  auto type = domain::member_type_from_code(a.member_type);
+  return {{"id", a.id},
+          {"member_type", a.member_type},
+          {"type_label", type ? std::string(domain::label(*type)) : a.member_type},
+          {"name", a.name},
+          {"applicant_key", a.applicant_key},
+          {"status", a.status},
+          {"status_label", status_label(a.status)},
+          {"submitted_at", a.submitted_at},
+          {"due_date", a.due_date},
+          {"overdue", a.status == "submitted" && a.due_date < today},
+          {"decided_at", a.decided_at ? http::Json(*a.decided_at) : http::Json()},
+          {"decided_by", a.decided_by ? http::Json(*a.decided_by) : http::Json()},
+          {"reject_reason", a.reject_reason ? http::Json(*a.reject_reason) : http::Json()}};
+}
+
+http::Response queue(app::App& app, http::Call& call) {
+  store::QueueFilter f;
+  if (auto t = call.req.query_param("type"); t && !t->empty()) {
+    if (!domain::member_type_from_code(*t))
+      return http::error_response(400, "validation_failed", "会员类型无效", {{"type", "会员类型无效"}});
+    f.member_type = *t;
+  }
+  auto status = call.req.query_param("status").value_or("submitted");
+  if (status != "all") {
+    if (status != "submitted" && status != "approved" && status != "rejected")
+      return http::error_response(400, "validation_failed", "状态无效", {{"status", "状态无效"}});
+    f.status = status;
+  }
+  const std::string today = store::today_shanghai();
+  if (call.req.query_param("overdue").value_or("") == "1") f.overdue_today = today;
+  f.page = std::max(1, std::atoi(call.req.query_param("page").value_or("1").c_str()));
+  f.page_size = std::clamp(std::atoi(call.req.query_param("page_size").value_or("20").c_str()), 1, 100);
+  auto db = app.db().acquire();
+  auto page = store::ApplicationRepo(*db).queue(f);
+  if (!page.ok()) return http::error_response(page.error());
+  http::Json items = http::Json::array();
+  for (const auto& a : page->items) items.push_back(summary_json(a, today));
+  return http::Response::ok({{"total", page->total}, {"page", f.page}, {"page_size", f.page_size},
+                             {"today", today}, {"items", items}});
+}
+
+http::Response detail(app::App& app, http::Call& call) {
+  auto id = id_param(call);
+  if (!id) return http::error_response(404, "not_found", "申请不存在");
+  auto db = app.db().acquire();
+  store::ApplicationRepo apps(*db);
+  auto a = apps.find(*id);
+  if (!a.ok()) return http::error_response(a.error());
+  if (!a->has_value()) return http::error_response(404, "not_found", "申请不存在");
+  const std::string today = store::today_shanghai();
+  http::Json j = summary_json(**a, today);
+  auto type = domain::member_type_from_code((*a)->member_type);
+  auto values = http::Json::parse((*a)->form_json);
+  http::Json fields = http::Json::array();
+  for (const auto& f : domain::form_for(*type).fields)
+    fields.push_back({{"key", f.key},
+                      {"label", f.label},
+                      {"value", values.value(f.key, std::string())}});
+  j["fields"] = fields;
+  auto history = apps.history((*a)->applicant_key);
+  if (!history.ok()) return http::error_response(history.error());
+  http::Json h = http::Json::array();
+  for (const auto& other : *history) h.push_back(summary_json(other, today));
+  return http::Response::ok({{"application", j}, {"history", h}});
+}
+
+http::Response approve(app::App& app, http::Call& call) {
+  auto id = id_param(call);
+  if (!id) return http::error_response(404, "not_found", "申请不存在");
+  auto db = app.db().acquire();
+  auto r = membership::approve(*db, app.config(), *id, call.session->login_id);
+  if (!r.ok()) return http::error_response(r.error());
+  app.sms_enqueued();
+  return http::Response::ok({{"application", summary_json(r->application, store::today_shanghai())},
+                             {"member_no", r->member_no},
+                             {"login_id", r->login_id}});
+}
+
+http::Response reject(app::App& app, http::Call& call) {
+  auto id = id_param(call);
+  if (!id) return http::error_response(404, "not_found", "申请不存在");
+  auto body = json_object_body(call.req);
+  if (!body.ok()) return http::error_response(body.error());
+  auto db = app.db().acquire();
+  auto r = membership::reject(*db, app.config(), *id, call.session->login_id,
+                              string_field(*body, "reason"));
+  if (!r.ok()) {
+    if (r.error().kind == ErrorKind::kInvalidArgument)
+      return http::error_response(400, "validation_failed", r.error().message,
+                                  {{"reason", r.error().message}});
+    return http::error_response(r.error());
+  }
+  app.sms_enqueued();
+  return http::Response::ok({{"application", summary_json(*r, store::today_shanghai())}});
+}
+
+http::Response calendar_year(app::App& app, http::Call& call) {
+  int year = std::atoi(call.req.query_param("year").value_or(store::today_shanghai().substr(0, 4)).c_str());
+  if (year < 2000 || year > 2100)
+    return http::error_response(400, "validation_failed", "年份无效", {{"year", "年份无效"}});
+  auto db = app.db().acquire();
+  auto days = store::CalendarRepo(*db).year(year);
+  if (!days.ok()) return http::error_response(days.error());
+  http::Json list = http::Json::array();
+  for (const auto& d : *days) list.push_back({{"day", d.day}, {"kind", d.kind}, {"name", d.name}});
+  return http::Response::ok({{"year", year}, {"days", list}});
+}
+
+http::Response calendar_put(app::App& app, http::Call& call) {
+  const std::string day = call.req.path_params.at("day");
+  auto body = json_object_body(call.req);
+  if (!body.ok()) return http::error_response(body.error());
+  const std::string kind = string_field(*body, "kind");
+  const std::string name = core::trim(string_field(*body, "name"));
+  http::FieldErrors fields;
+  if (!domain::parse_iso_date(day)) fields["day"] = "日期格式应为 年-月-日";
+  if (kind != "holiday" && kind != "workday") fields["kind"] = "请选择节假日或调休上班";
+  if (name.empty() || core::utf8_length(name) > 20) fields["name"] = "请填写名称（不超过20个字）";
+  if (!fields.empty()) return http::error_response(400, "validation_failed", "请检查标出的项目", fields);
+  auto db = app.db().acquire();
+  store::Transaction tx(*db);
+  if (!tx.begun().ok()) return http::error_response(tx.begun().error());
+  if (auto st = store::CalendarRepo(*db).put({day, kind, name}); !st.ok())
+    return http::error_response(st.error());
+  http::Json after = {{"kind", kind}, {"name", name}};
+  if (auto st = store::append_audit(*db, {"staff:" + call.session->login_id, "calendar.put",
+                                          "calendar:" + day, "", after.dump()});
+      !st.ok())
+    return http::error_response(st.error());
+  if (auto st = tx.commit(); !st.ok()) return http::error_response(st.error());
+  return http::Response::ok({{"day", day}, {"kind", kind}, {"name", name}});
+}
+
+http::Response calendar_delete(app::App& app, http::Call& call) {
+  const std::string day = call.req.path_params.at("day");
+  auto db = app.db().acquire();
+  store::Transaction tx(*db);
+  if (!tx.begun().ok()) return http::error_response(tx.begun().error());
+  auto removed = store::CalendarRepo(*db).remove(day);
+  if (!removed.ok()) return http::error_response(removed.error());
+  if (!*removed) return http::error_response(404, "not_found", "该日期不在日历中");
+  if (auto st = store::append_audit(*db, {"staff:" + call.session->login_id, "calendar.delete",
+                                          "calendar:" + day, "", ""});
+      !st.ok())
+    return http::error_response(st.error());
+  if (auto st = tx.commit(); !st.ok()) return http::error_response(st.error());
+  return http::Response::ok({{"ok", true}});
+}
+
+}  // namespace
+
+void register_review_routes(http::Router& router, app::App& app) {
+  using http::Access;
+  auto bind = [&app](http::Response (*fn)(app::App&, http::Call&)) {
+    return [&app, fn](http::Call& c) { return fn(app, c); };
+  };
+  router.add({"GET", "/staff/applications", Access::kStaff, kReviewers,
+              "Review queue: ?type=&status=submitted|approved|rejected|all&overdue=1&page=",
+              bind(queue)});
+  router.add({"GET", "/staff/applications/{id}", Access::kStaff, kReviewers,
+              "One application with its fields and the applicant's history", bind(detail)});
+  router.add({"POST", "/staff/applications/{id}/approve", Access::kStaff, kReviewers,
+              "Approve: member number, login, SMS, member message", bind(approve)});
+  router.add({"POST", "/staff/applications/{id}/reject", Access::kStaff, kReviewers,
+              "Reject with {reason}; the applicant may correct and resubmit", bind(reject)});
+  router.add({"GET", "/staff/calendar", Access::kStaff, kReviewers,
+              "Holidays and make-up working days of ?year=", bind(calendar_year)});
+  router.add({"PUT", "/staff/calendar/{day}", Access::kStaff, kReviewers,
+              "Set a day: {kind: holiday|workday, name}", bind(calendar_put)});
+  router.add({"DELETE", "/staff/calendar/{day}", Access::kStaff, kReviewers,
+              "Remove a day from the calendar", bind(calendar_delete)});
+}
+
+}  // namespace md::api

@@ -1,0 +1,57 @@
+// 入会申请 as a use case: submit (validated against the type's form, one open application per
+// applicant), approve (member number, login, status), reject with a reason (the applicant may
+// correct and resubmit). Each step writes its SMS, member message and audit row in the same
+// transaction as the change, so nothing is ever half-done.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "config/config.h"
+#include "core/result.h"
+#include "domain/application_forms.h"
+#include "store/application_repo.h"
+#include "store/db.h"
+
+namespace md::membership {
+
+// Shown to the applicant after a successful submission, exactly as the manual words it.
+inline constexpr const char* kSubmittedNotice =
+    "您的入会申请已经提交成功，协会将在5个工作日内进行反馈，请注意查收手机短信！";
+
+struct Submission {
+  domain::MemberType type = domain::MemberType::kAgency;
+  domain::Values fields;
+  bool agreed_to_charter = false;
+  // Agency and attorney applicants are logged in: their member id comes from the session.
+  std::optional<int64_t> member_id;
+};
+
+struct SubmitOutcome {
+  domain::FieldErrors field_errors;  // non-empty: nothing stored (400)
+  bool already_member = false;       // the code / mobile already belongs to a member (409)
+  std::optional<store::Application> application;
+};
+
+// The values the roster already knows for a logged-in agency or attorney (read-only fields
+// among them are enforced on submit).
+Result<domain::Values> roster_prefill(store::Db& db, int64_t member_id);
+
+Result<SubmitOutcome> submit(store::Db& db, const config::Config& cfg, const Submission& s);
+
+struct Approval {
+  store::Application application;
+  std::string member_no;
+  std::string login_id;
+};
+
+Result<Approval> approve(store::Db& db, const config::Config& cfg, int64_t application_id,
+                         const std::string& staff_login);
+Result<store::Application> reject(store::Db& db, const config::Config& cfg,
+                                  int64_t application_id, const std::string& staff_login,
+                                  const std::string& reason);
+
+// Today's date in Asia/Shanghai and the review due date for a submission made today.
+Result<std::string> due_date_for(store::Db& db, const std::string& today_iso);
+
+}  // namespace md::membership

@@ -1,0 +1,213 @@
+// Test harness for the browser tests: a REAL memberdesk daemon with a temp database,
+// seeded through memberdeskctl, and a headless Debian Chromium driven by playwright-core.
+//
+// Environment:
+//   MEMBERDESK_BIN      path to the built daemon      (default: <repo>/build/firmware/memberdesk)
+//   MEMBERDESKCTL_BIN   path to the built CLI         (default: <repo>/build/firmware/memberdeskctl)
+//   MEMBERDESK_WEBUI    web UI directory to serve     (default: <repo>/webui)
+//   MEMBERDESK_E2E_KEEP=1  keep the temp directory (config, database, daemon log) afterwards
+
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const ARTIFACTS = path.join(REPO, 'tests', 'e2e', 'artifacts');
+const ROSTER = path.join(REPO, 'tests', 'fixtures', 'roster');
+
+function binaries() {
+  const bin = process.env.MEMBERDESK_BIN || path.join(REPO, 'build', 'firmware', 'memberdesk');
+  const ctl = process.env.MEMBERDESKCTL_BIN || path.join(REPO, 'build', 'firmware', 'memberdeskctl');
+  const webui = path.resolve(process.env.MEMBERDESK_WEBUI || path.join(REPO, 'webui'));
+  for (const [name, p] of [['MEMBERDESK_BIN', bin], ['MEMBERDESKCTL_BIN', ctl]]) {
+    if (!fs.existsSync(p)) throw new Error(`${name}: ${p} does not exist (build the project or set ${name})`);
+  }
+  if (!fs.existsSync(path.join(webui, 'index.html'))) throw new Error(`MEMBERDESK_WEBUI: no index.html in ${webui}`);
+  return { bin, ctl, webui };
+}
+
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+// Runs a command to completion; rejects with its output if it fails.
+function run(cmd, args, { input, cwd } = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d) => { out += d; });
+    child.stderr.on('data', (d) => { err += d; });
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      if (code === 0) resolve({ stdout: out, stderr: err });
+      else reject(new Error(`${path.basename(cmd)} ${args.join(' ')} exited ${code ?? signal}\n${out}\n${err}`));
+    });
+    child.stdin.end(input ?? '');
+  });
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+// Starts a seeded daemon. Returns { baseUrl, dir, config, ctl(...args), stop() }.
+export async function startDaemon({ idleResetS = 120, idleWarningS = 20, members = 300 } = {}) {
+  const { bin, ctl, webui } = binaries();
+  const dir = await fsp.mkdtemp(path.join(os.tmpdir(), 'memberdesk-e2e-'));
+  const port = await freePort();
+  const config = path.join(dir, 'memberdesk.toml');
+  const toml = (s) => JSON.stringify(s); // a TOML basic string is a JSON string for these paths
+  await fsp.writeFile(config, [
+    '[http]',
+    `listen = ${toml(`127.0.0.1:${port}`)}`,
+    `webui_dir = ${toml(webui)}`,
+    '[store]',
+    `database = ${toml(path.join(dir, 'md.db'))}`,
+    `backup_dir = ${toml(path.join(dir, 'backups'))}`,
+    '[kiosk]',
+    `idle_reset_s = ${idleResetS}`,
+    `idle_warning_s = ${idleWarningS}`,
+    '',
+  ].join('\n'));
+
+  const ctlRun = (args, opts) => run(ctl, ['--config', config, ...args], opts);
+  await ctlRun(['import-roster',
+    '--agencies', path.join(ROSTER, 'agencies.csv'),
+    '--attorneys', path.join(ROSTER, 'attorneys.csv')]);
+  await ctlRun(['demo-seed', '--members', String(members)]);
+  await ctlRun(['staff', 'add', 'admin1', '--name', '管理员', '--role', 'admin'], { input: 'Admin12345\n' });
+
+  const logPath = path.join(dir, 'daemon.log');
+  const log = fs.openSync(logPath, 'a');
+  const child = spawn(bin, ['--config', config], { stdio: ['ignore', log, log] });
+  fs.closeSync(log);
+  let exited = null;
+  const exitPromise = new Promise((resolve) => {
+    child.on('exit', (code, signal) => { exited = { code, signal }; resolve(exited); });
+    child.on('error', (e) => { exited = { code: e.code || String(e), signal: null }; resolve(exited); });
+  });
+
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 20000;
+  for (;;) {
+    if (exited) {
+      throw new Error(`memberdesk exited early (${exited.code ?? exited.signal}):\n${fs.readFileSync(logPath, 'utf8').slice(-4000)}`);
+    }
+    try {
+      const res = await fetch(`${baseUrl}/api/v1/health`);
+      if (res.ok) break;
+    } catch { /* not listening yet */ }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`memberdesk did not answer /api/v1/health within 20 s:\n${fs.readFileSync(logPath, 'utf8').slice(-4000)}`);
+    }
+    await sleep(100);
+  }
+
+  return {
+    baseUrl,
+    dir,
+    config,
+    logPath,
+    ctl: ctlRun,
+    async stop() {
+      if (!exited) {
+        child.kill('SIGTERM');
+        const done = await Promise.race([exitPromise, sleep(10000).then(() => null)]);
+        if (!done) { child.kill('SIGKILL'); await exitPromise; }
+      }
+      if (!process.env.MEMBERDESK_E2E_KEEP) await fsp.rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_BIN || '/usr/bin/chromium',
+    headless: true,
+    chromiumSandbox: false,
+    args: ['--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--no-first-run', '--disable-quic', '--disable-sync'],
+  });
+}
+
+export const PORTRAIT = { width: 1080, height: 1920 };
+export const LANDSCAPE = { width: 1920, height: 1080 };
+
+// A fresh browser context (own cookies) with the kiosk page loaded and started.
+// `query` is appended to index.html (e.g. 'idle=6&warn=3'); `route` is the hash route.
+export async function openKiosk(browser, baseUrl, { viewport = LANDSCAPE, query = '', route = '/' } = {}) {
+  const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', hasTouch: true });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(`${baseUrl}/index.html${query ? `?${query}` : ''}#${route}`);
+  await page.waitForSelector('html[data-ready="1"]');
+  return { context, page, errors };
+}
+
+// JSON GET straight to the daemon (not through the browser).
+export async function apiGet(baseUrl, p) {
+  const res = await fetch(`${baseUrl}/api/v1${p}`);
+  return { status: res.status, body: await res.json().catch(() => null) };
+}
+
+// Logs in on the member login screen (the page must show it).
+export async function fillLogin(page, loginId, password, { idLabel = '账号' } = {}) {
+  await page.getByLabel(idLabel, { exact: true }).fill(loginId);
+  await page.getByLabel('密码', { exact: true }).fill(password);
+  await closeKeyboard(page);
+  await page.locator('form.login-form button[type="submit"]').click();
+}
+
+export async function changePassword(page, oldPassword, newPassword, confirm = newPassword) {
+  await page.getByLabel('原密码', { exact: true }).fill(oldPassword);
+  await page.getByLabel('新密码', { exact: true }).fill(newPassword);
+  await page.getByLabel('确认新密码', { exact: true }).fill(confirm);
+  await closeKeyboard(page);
+  await page.getByRole('button', { name: '确认修改' }).click();
+}
+
+// Taps 完成 on the on-screen keyboard if it is open, as a person would before pressing a
+// button that the keyboard covers.
+export async function closeKeyboard(page) {
+  const done = page.locator('.osk .osk-done');
+  if (await done.isVisible()) await done.click();
+}
+
+// Waits until the locator's text matches `pattern` (string: contains; RegExp: test).
+export async function waitForText(locator, pattern, { timeout = 10000 } = {}) {
+  const deadline = Date.now() + timeout;
+  let last = '';
+  for (;;) {
+    try {
+      last = (await locator.first().textContent({ timeout: 500 })) ?? '';
+      const ok = typeof pattern === 'string' ? last.includes(pattern) : pattern.test(last);
+      if (ok) return last;
+    } catch { /* not there yet */ }
+    if (Date.now() > deadline) throw new Error(`text ${pattern} not found in ${locator}; last: ${JSON.stringify(last)}`);
+    await sleep(100);
+  }
+}
+
+// The current hash route of the kiosk page, e.g. '/member'.
+export async function route(page) {
+  return page.evaluate(() => (location.hash.replace(/^#/, '') || '/').split('?')[0]);
+}
+
+export async function waitForRoute(page, expected, { timeout = 10000 } = {}) {
+  await page.waitForFunction((r) => (location.hash.replace(/^#/, '') || '/').split('?')[0] === r
+    && document.querySelector('#main')?.dataset.route === r, expected, { timeout });
+}

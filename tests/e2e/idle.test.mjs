@@ -1,0 +1,88 @@
+// Kiosk idle reset: countdown in the corner, a warning dialog, then logout and a clean home.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  startDaemon, launchBrowser, openKiosk, fillLogin, changePassword, waitForText, waitForRoute, route, ARTIFACTS,
+} from './harness.mjs';
+
+let daemon;
+let browser;
+
+before(async () => {
+  daemon = await startDaemon();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await daemon?.stop();
+});
+
+test('idle reset warns, logs out, clears the forms and returns home (?idle=6&warn=3)', async () => {
+  const { page, context, errors } = await openKiosk(browser, daemon.baseUrl, { query: 'idle=6&warn=3' });
+
+  // The clean home screen has nothing to reset: no countdown there.
+  assert.equal(await page.locator('.idle-corner').isVisible(), false);
+
+  await page.locator('[data-tile="member"]').click();
+  await waitForRoute(page, '/guide');
+  await waitForText(page.locator('.idle-corner'), /^\d秒后返回首页$/);
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+  await fillLogin(page, '1100001', '1100001');
+  await waitForRoute(page, '/password');
+  await changePassword(page, '1100001', 'Newpass123');
+  await waitForRoute(page, '/member');
+  await waitForText(page.locator('.member-name'), '张伟');
+
+  // Wait: the warning dialog appears with the countdown; 继续使用 keeps the session.
+  const dialog = page.getByRole('alertdialog');
+  await dialog.waitFor({ state: 'visible', timeout: 6000 });
+  await waitForText(dialog, '即将返回首页');
+  await waitForText(dialog, '退出登录');
+  assert.equal(await route(page), '/member');
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: path.join(ARTIFACTS, 'idle-warning-landscape.png') });
+  await dialog.getByRole('button', { name: '继续使用' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  assert.equal(await route(page), '/member');
+
+  // Type into the directory search, then leave the kiosk alone.
+  await page.locator('[data-menu="directory"]').click();
+  await waitForRoute(page, '/directory');
+  await page.getByLabel('会员名称或会员编号', { exact: true }).fill('张');
+  await dialog.waitFor({ state: 'visible', timeout: 6000 });
+  await waitForText(page.locator('.idle-corner'), /^[1-3]秒后返回首页$/);
+  await waitForRoute(page, '/', { timeout: 6000 });
+  await dialog.waitFor({ state: 'hidden' });
+  await page.locator('[data-tile="member"]').waitFor();
+
+  // Logged out on the server, and nothing typed before is left anywhere.
+  assert.equal(await page.evaluate(() => fetch('/api/v1/auth/session').then((r) => r.status)), 401);
+  assert.equal(await page.locator('.session-strip').count(), 0);
+  await page.locator('[data-tile="member"]').click();
+  await waitForRoute(page, '/guide');
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+  await waitForRoute(page, '/login');
+  assert.equal(await page.getByLabel('账号', { exact: true }).inputValue(), '');
+  assert.equal(await page.getByLabel('密码', { exact: true }).inputValue(), '');
+  await page.locator('[data-nav="home"]').click();
+  await page.locator('[data-tile="directory"]').click();
+  await waitForRoute(page, '/directory');
+  assert.equal(await page.getByLabel('会员名称或会员编号', { exact: true }).inputValue(), '');
+
+  // A half-typed login is wiped by the reset too.
+  await page.locator('[data-nav="home"]').click();
+  await page.locator('[data-tile="apply"]').click();
+  await page.locator('[data-apply="agency"]').click();
+  await waitForRoute(page, '/login');
+  await page.getByLabel('账号', { exact: true }).fill('11001');
+  await waitForRoute(page, '/', { timeout: 9000 });
+  await page.locator('[data-tile="member"]').click();
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+  await waitForRoute(page, '/login');
+  assert.equal(await page.getByLabel('账号', { exact: true }).inputValue(), '');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

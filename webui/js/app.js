@@ -1,0 +1,254 @@
+// App shell: hash router, navigation stack for 【返回】, login guards, and the kiosk idle
+// reset. Screens are modules in screens/ exporting { title, auth, render(ctx) }.
+
+import { S } from './strings.zh.js';
+import { h } from './components/dom.js';
+import { createShell } from './components/shell.js';
+import { openDialog, closeAllDialogs } from './components/dialog.js';
+import { button } from './components/button.js';
+import { keyboard } from './components/keyboard.js';
+import { afterTap } from './components/pointer.js';
+import { page, notice } from './components/page.js';
+import { setApiHooks, kioskSettings, probeSession, logout } from './api.js';
+import { getSession } from './session.js';
+import { IdleTimer, idleSettings } from './idle.js';
+
+import home from './screens/home.js';
+import guide from './screens/guide.js';
+import faq from './screens/faq.js';
+import directory from './screens/directory.js';
+import apply from './screens/apply.js';
+import applyForm from './screens/apply_form.js';
+import memberLogin from './screens/member_login.js';
+import staffLogin from './screens/staff_login.js';
+import passwordChange from './screens/password_change.js';
+import memberCenter from './screens/member_center.js';
+import staffConsole from './screens/staff_console.js';
+import comingSoon from './screens/coming_soon.js';
+
+const ROUTES = {
+  '/': home,
+  '/guide': guide,
+  '/faq': faq,
+  '/directory': directory,
+  '/apply': apply,
+  '/apply/form': applyForm,
+  '/login': memberLogin,
+  '/staff/login': staffLogin,
+  '/password': passwordChange,
+  '/member': memberCenter,
+  '/staff': staffConsole,
+  '/soon': comingSoon,
+};
+
+const HOME = '#/';
+const stack = []; // hashes of the screens the 【返回】 button walks back through
+let pendingMode = null; // how the next hashchange was caused: 'push' | 'replace' | 'back'
+let renderSeq = 0;
+let shell;
+let idle;
+let idleDialog = null;
+
+// --- routing --------------------------------------------------------------------------
+
+function parse(hash) {
+  const raw = (hash || HOME).replace(/^#/, '') || '/';
+  const [path, qs = ''] = raw.split('?');
+  return { path: path || '/', params: new URLSearchParams(qs) };
+}
+
+// `target` is a route like '/login?type=agency'.
+export function go(target, { replace = false } = {}) {
+  const hash = `#${target.startsWith('/') ? target : `/${target}`}`;
+  pendingMode = replace ? 'replace' : 'push';
+  if (location.hash === hash) { onHashChange(); return; }
+  if (replace) location.replace(hash);
+  else location.hash = hash;
+}
+
+export function back() {
+  if (stack.length > 1) {
+    pendingMode = 'back';
+    const prev = stack[stack.length - 2];
+    if (location.hash === prev) onHashChange();
+    else location.hash = prev;
+  } else {
+    goHome();
+  }
+}
+
+function goHome() {
+  stack.length = 0;
+  go('/', { replace: true });
+}
+
+// The route of the current screen, for `next=` parameters.
+export function currentRoute() {
+  return (location.hash || HOME).replace(/^#/, '') || '/';
+}
+
+// Only our own routes may be used as a `next` target.
+export function safeNext(next, fallback) {
+  if (typeof next === 'string' && next.startsWith('/') && ROUTES[parse(`#${next}`).path]) return next;
+  return fallback;
+}
+
+function onHashChange() {
+  const hash = location.hash || HOME;
+  let mode = pendingMode;
+  pendingMode = null;
+  if (!mode) mode = stack.length > 1 && stack[stack.length - 2] === hash ? 'back' : 'push';
+  if (mode === 'back') {
+    stack.pop();
+    if (stack[stack.length - 1] !== hash) stack.push(hash);
+  } else if (mode === 'replace' && stack.length) {
+    stack[stack.length - 1] = hash;
+  } else if (stack[stack.length - 1] !== hash) {
+    stack.push(hash);
+  }
+  if (parse(hash).path === '/') stack.splice(0, stack.length, hash);
+  render(hash);
+}
+
+function render(hash) {
+  const { path, params } = parse(hash);
+  const screen = ROUTES[path];
+  const seq = ++renderSeq;
+  keyboard.close();
+  closeAllDialogs();
+  idleDialog = null;
+
+  if (screen) {
+    // Login guards: a screen for members or staff needs that session; a session that
+    // still has its default password may only change it.
+    const session = getSession();
+    const need = typeof screen.auth === 'function' ? screen.auth(params) : screen.auth;
+    if (need && session?.kind !== need && !(need === 'any' && session)) {
+      const login = need === 'staff' ? '/staff/login' : '/login';
+      go(`${login}?next=${encodeURIComponent(currentRoute())}`, { replace: true });
+      return;
+    }
+    if (session?.must_change_password && !screen.allowDuringPasswordChange) {
+      go(`/password?next=${encodeURIComponent(currentRoute())}`, { replace: true });
+      return;
+    }
+  }
+
+  const ctx = {
+    params,
+    go,
+    back,
+    goHome,
+    resetToHome,
+    safeNext,
+    alive: () => seq === renderSeq,
+    session: getSession(),
+  };
+  let node;
+  if (screen) {
+    document.title = screen.title ? `${screen.title} · ${S.docTitle}` : S.docTitle;
+    node = screen.render(ctx);
+  } else {
+    document.title = S.docTitle;
+    node = page(S.notFoundTitle, notice(S.notFoundBody));
+  }
+  shell.setNavVisible(path !== '/');
+  shell.main.replaceChildren(node);
+  shell.main.dataset.route = path;
+  window.scrollTo(0, 0);
+  updateIdleArming();
+}
+
+// --- idle reset -----------------------------------------------------------------------
+
+function updateIdleArming() {
+  if (!idle) return;
+  const atHome = parse(location.hash).path === '/';
+  idle.setArmed(!atHome || !!getSession());
+}
+
+const idleWarnText = (left) => (getSession() ? S.idleWarnBody(left) : S.idleWarnBodyGuest(left));
+
+function showIdleWarning(left) {
+  const body = h('p', { class: 'idle-warning-text', attrs: { 'aria-live': 'assertive' } }, idleWarnText(left));
+  idleDialog = openDialog({
+    title: S.idleWarnTitle,
+    role: 'alertdialog',
+    className: 'idle-dialog',
+    body: [body],
+    actions: [button(S.idleContinue, { variant: 'primary', size: 'lg', onClick: () => idle.restart() })],
+  });
+  idleDialog.text = body;
+}
+
+function onIdleTick(left, warning) {
+  shell.setIdle(left, warning);
+  if (idleDialog) {
+    if (!warning || left === null) {
+      // A touch restarted the timer: the dialog goes once that touch is over.
+      const d = idleDialog;
+      idleDialog = null;
+      afterTap(() => d.close());
+    } else {
+      idleDialog.text.textContent = idleWarnText(left);
+    }
+  }
+}
+
+// Logs out (if logged in), drops every screen, form and piece of in-memory data, and
+// shows a fresh home screen. Used by the idle reset and by 退出登录.
+export async function resetToHome() {
+  keyboard.close();
+  closeAllDialogs();
+  idleDialog = null;
+  shell.main.replaceChildren();
+  if (getSession()) await logout();
+  stack.length = 0;
+  goHome();
+}
+
+// --- start-up -------------------------------------------------------------------------
+
+async function start() {
+  document.documentElement.lang = 'zh-CN';
+  shell = createShell({ onBack: back, onHome: goHome });
+  document.body.replaceChildren(shell.root);
+  keyboard.install(document.body);
+  document.addEventListener('contextmenu', (e) => e.preventDefault()); // no long-press menus on the kiosk
+
+  setApiHooks({
+    passwordChangeRequired() {
+      if (parse(location.hash).path !== '/password') {
+        go(`/password?next=${encodeURIComponent(currentRoute())}`, { replace: true });
+      }
+    },
+    unauthenticated() {
+      const { path, params } = parse(location.hash);
+      const screen = ROUTES[path];
+      const need = screen && (typeof screen.auth === 'function' ? screen.auth(params) : screen.auth);
+      if (!need) return false;
+      const login = need === 'staff' ? '/staff/login' : '/login';
+      go(`${login}?next=${encodeURIComponent(currentRoute())}`, { replace: true });
+      return true;
+    },
+  });
+
+  const [settings] = await Promise.all([
+    kioskSettings().catch(() => ({})),
+    probeSession().catch(() => null),
+  ]);
+  idle = new IdleTimer({
+    ...idleSettings(settings),
+    onTick: onIdleTick,
+    onWarn: showIdleWarning,
+    onExpire: () => { resetToHome(); },
+  });
+  idle.start();
+
+  window.addEventListener('hashchange', onHashChange);
+  pendingMode = 'push';
+  onHashChange();
+  document.documentElement.dataset.ready = '1';
+}
+
+start();

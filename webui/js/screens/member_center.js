@@ -1,0 +1,49 @@
+import { S } from '../strings.zh.js';
+import { h } from '../components/dom.js';
+import { button } from '../components/button.js';
+import { loadInto } from '../components/page.js';
+import { memberHome } from '../api.js';
+
+// 会员中心 (placeholder): the member's summary and the manual's menu. 密码修改 and 会员名录
+// work already; the other pages are shown as 即将开放.
+const READY = { password: '/password', directory: '/directory' };
+
+function dl(rows) {
+  return h('dl', { class: 'facts' }, rows.map(([label, value, key]) =>
+    h('div', { class: 'fact', dataset: { fact: key } }, h('dt', {}, label), h('dd', {}, value || S.mcNone))));
+}
+
+export default {
+  title: S.mcTitle,
+  auth: 'member',
+  render(ctx) {
+    const summary = h('div', { class: 'card member-summary' });
+    const menu = h('div', { class: 'menu-grid' }, S.mcMenu.map(([key, label]) => {
+      const to = READY[key];
+      return h('button', {
+        type: 'button',
+        class: ['menu-item', !to && 'is-disabled'],
+        disabled: !to,
+        dataset: { menu: key },
+        onclick: to ? () => ctx.go(to) : undefined,
+      }, h('span', { class: 'menu-label' }, label), to ? null : h('span', { class: 'badge badge-muted' }, S.comingSoon));
+    }));
+    const title = h('h1', { class: 'page-title' }, S.mcTitle);
+    loadInto(summary, memberHome, ({ member: m = {} }) => [
+      h('h2', { class: 'member-name', dataset: { test: 'member-name' } }, m.name || m.login_id || ''),
+      dl([
+        [S.mcFields.type, m.type_label || S.memberTypes[m.type], 'type'],
+        [S.mcFields.status, m.status_label || m.status, 'status'],
+        [S.mcFields.member_no, m.member_no, 'member_no'],
+        [S.mcFields.valid_until, m.valid_until, 'valid_until'],
+        [S.mcFields.login_id, m.login_id, 'login_id'],
+      ]),
+    ], ctx.alive);
+    return h('section', { class: 'page' },
+      h('div', { class: 'page-head' }, title,
+        button(S.logout, { variant: 'danger', onClick: () => ctx.resetToHome(), attrs: { 'data-action': 'logout' } })),
+      summary,
+      h('h2', { class: 'section-title' }, S.mcMenuTitle),
+      menu);
+  },
+};
