@@ -18,6 +18,7 @@
 #include "config/config.h"
 #include "demo/demo_seed.h"
 #include "roster/roster_import.h"
+#include "domain/identifiers.h"
 #include "store/account_repo.h"
 
 #ifndef MEMBERDESK_WEBUI_DIR
@@ -317,6 +318,89 @@ std::string url_escape(const std::string& text) {
     }
   }
   return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Membership-application helpers
+
+StaffSpec reviewer_staff() { return {"rev1", "审核员老王", "reviewer", "Review12345x"}; }
+
+int64_t sql_int(const TestDaemon& d, const std::string& sql) {
+  auto db = d.open_db();
+  auto st = db->prepare(sql);
+  if (!st.step()) fail("no row for: " + sql + (st.status().ok() ? "" : " (" + st.status().error().message + ")"));
+  return st.col_int(0);
+}
+
+std::string sql_text(const TestDaemon& d, const std::string& sql) {
+  auto db = d.open_db();
+  auto st = db->prepare(sql);
+  if (!st.step()) fail("no row for: " + sql + (st.status().ok() ? "" : " (" + st.status().error().message + ")"));
+  return st.col_text(0);
+}
+
+void sql_exec(const TestDaemon& d, const std::string& sql) {
+  auto db = d.open_db();
+  must(db->exec_script(sql), "sql: " + sql);
+}
+
+std::string make_uscc(const std::string& first17) {
+  const char c = md::domain::uscc_check_char(first17);
+  if (!c) fail("bad USCC prefix " + first17);
+  return first17 + c;
+}
+
+std::string make_resident_id(const std::string& first17) {
+  const char c = md::domain::resident_id_check_char(first17);
+  if (!c) fail("bad resident id prefix " + first17);
+  return first17 + c;
+}
+
+Json valid_application_fields(const std::string& type) {
+  if (type == "agency")
+    return {{"org_name", "北京智诚专利代理事务所（普通合伙）"},
+            {"uscc", make_uscc("91110108MA01ABCDE")},
+            {"org_form", "合伙"},
+            {"founded_on", "2010-05-01"},
+            {"registered_address", "北京市海淀区中关村大街1号"},
+            {"office_address", "北京市海淀区中关村大街1号"},
+            {"postcode", "100080"},
+            {"head_name", "赵一"},
+            {"head_mobile", "13800138000"},
+            {"contact_name", "钱二"},
+            {"contact_mobile", "13900139000"},
+            {"email", "office@zhicheng.example.com"},
+            {"attorney_count", "12"}};
+  if (type == "attorney")
+    return {{"name", "张伟"},
+            {"gender", "男"},
+            {"id_number", make_resident_id("11010119900307123")},
+            {"practice_no", "11001202001"},
+            {"mobile", "13800138001"},
+            {"email", "zhangwei@example.com"},
+            {"education", "大学本科"},
+            {"major", "电子工程"}};
+  if (type == "industry_org")
+    return {{"org_name", "某市知识产权服务业协会"},
+            {"uscc", make_uscc("51110000MJ0123456")},
+            {"org_category", "知识产权服务业协会"},
+            {"address", "北京市东城区某路2号"},
+            {"head_name", "孙三"},
+            {"contact_name", "李四"},
+            {"contact_mobile", "13700137000"},
+            {"email", "assoc@example.org"}};
+  if (type == "non_practicing")
+    return {{"name", "周五"},
+            {"id_number", make_resident_id("11010519850512321")},
+            {"qualification_no", "1100099"},
+            {"mobile", "13600136000"},
+            {"employer", "某科技有限公司"},
+            {"email", "zhouwu@example.com"}};
+  fail("no such member type " + type);
+}
+
+Json application_body(const Json& fields, bool agree) {
+  return {{"agree_charter", agree}, {"fields", fields}};
 }
 
 }  // namespace apitest

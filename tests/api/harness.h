@@ -121,4 +121,26 @@ class HttpClient {
 // Percent-encodes for a query string (no CURL handle needed).
 std::string url_escape(const std::string& text);
 
+// ---------------------------------------------------------------------------------------------
+// Helpers for the membership-application tests (入会申请, review, messages).
+
+// A reviewer most review tests use: 审核员 rev1 / Review12345x.
+StaffSpec reviewer_staff();
+
+// SQL on a separate connection to the daemon's database (a failure throws).
+int64_t sql_int(const TestDaemon& d, const std::string& sql);
+std::string sql_text(const TestDaemon& d, const std::string& sql);
+void sql_exec(const TestDaemon& d, const std::string& sql);
+
+// Identifiers with a correct check character, from their first 17 characters.
+std::string make_uscc(const std::string& first17);
+std::string make_resident_id(const std::string& first17);
+
+// A complete, valid set of form fields for a member type ("agency", "attorney", "industry_org",
+// "non_practicing"). For agency / attorney the read-only fields are left out (the roster fills
+// them).
+Json valid_application_fields(const std::string& type);
+// {"agree_charter":true,"fields":fields}
+Json application_body(const Json& fields, bool agree = true);
+
 }  // namespace apitest

@@ -25,6 +25,11 @@ import passwordChange from './screens/password_change.js';
 import memberCenter from './screens/member_center.js';
 import staffConsole from './screens/staff_console.js';
 import comingSoon from './screens/coming_soon.js';
+import memberApplication from './screens/member_application.js';
+import memberMessages from './screens/member_messages.js';
+import staffReview from './screens/staff_review.js';
+import staffReviewDetail from './screens/staff_review_detail.js';
+import staffCalendar from './screens/staff_calendar.js';
 
 const ROUTES = {
   '/': home,
@@ -39,6 +44,11 @@ const ROUTES = {
   '/member': memberCenter,
   '/staff': staffConsole,
   '/soon': comingSoon,
+  '/member/application': memberApplication,
+  '/member/messages': memberMessages,
+  '/staff/applications': staffReview,
+  '/staff/application': staffReviewDetail,
+  '/staff/calendar': staffCalendar,
 };
 
 const HOME = '#/';

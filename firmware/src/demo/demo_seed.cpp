@@ -5,19 +5,13 @@
 #include <map>
 
 #include "demo/chinese_names.h"
+#include "domain/member_number.h"
 #include "store/account_repo.h"
 #include "store/directory_cache.h"
 #include "store/member_repo.h"
 
 namespace md::demo {
 namespace {
-
-// Member number: type letter + year of admission + 6-digit sequence, e.g. P2019000123.
-std::string member_no(char prefix, int year, int seq) {
-  char buf[24];
-  std::snprintf(buf, sizeof buf, "%c%04d%06d", prefix, year, seq % 1000000);
-  return buf;
-}
 
 class Seeder {
  public:
@@ -26,15 +20,17 @@ class Seeder {
     // Continue member-number sequences past existing members, so seeding twice never collides.
     auto st = db_.prepare("SELECT COALESCE(MAX(id), 0) FROM members");
     const int base = st.step() ? static_cast<int>(st.col_int(0)) : 0;
-    for (char prefix : {'A', 'P', 'H', 'N'}) sequence_[prefix] = base;
+    for (auto t : {domain::MemberType::kAgency, domain::MemberType::kAttorney,
+                   domain::MemberType::kIndustryOrg, domain::MemberType::kNonPracticing})
+      sequence_[t] = base;
   }
 
   // Adds one member with a login; false when its login id was taken (nothing added).
-  Result<bool> add(store::Member m, char prefix) {
+  Result<bool> add(store::Member m, domain::MemberType type) {
     auto existing = members_.find_by_login(m.login_id);
     if (!existing.ok()) return existing.error();
     if (existing->has_value()) return false;
-    assign_status(m, prefix);
+    assign_status(m, type);
     auto id = members_.insert(m);
     if (!id.ok()) return id.error();
     MD_TRY(accounts_.ensure_member_login(*id, m.login_id));
@@ -43,7 +39,7 @@ class Seeder {
   }
 
   // 75% in good standing this year, 8% lapsed last year, the rest along the way to joining.
-  void assign_status(store::Member& m, char prefix) {
+  void assign_status(store::Member& m, domain::MemberType type) {
     const auto roll = gen_.below(100);
     const int joined = year_ - static_cast<int>(gen_.below(12));
     if (roll < 83) {
@@ -58,7 +54,7 @@ class Seeder {
       m.status = "roster";
     }
     if (m.status == "active" || m.status == "approved_unpaid")
-      m.member_no = member_no(prefix, joined, ++sequence_[prefix]);
+      m.member_no = domain::format_member_number(type, joined, ++sequence_[type] % 1000000);
   }
 
   std::string agency_code(int province) {
@@ -87,7 +83,7 @@ class Seeder {
 
  private:
   int year_;
-  std::map<char, int> sequence_;
+  std::map<domain::MemberType, int> sequence_;
   std::map<int, int> agency_seq_, attorney_seq_;
 };
 
@@ -112,7 +108,7 @@ Result<SeedCounts> seed_demo(store::Db& db, int members, uint64_t seed) {
     agency.login_id = code;
     agency.name = gen.agency_name(city_for_province(province));
     agency.uscc = gen.uscc();
-    auto added = s.add(agency, 'A');
+    auto added = s.add(agency, domain::MemberType::kAgency);
     if (!added.ok()) return added.error();
     if (!*added) continue;
     ++s.counts.agencies;
@@ -128,7 +124,7 @@ Result<SeedCounts> seed_demo(store::Db& db, int members, uint64_t seed) {
       char practice[48];
       std::snprintf(practice, sizeof practice, "%s%06d", code.c_str(), static_cast<int>(gen.below(1000000)));
       p.practice_no = practice;
-      auto ok = s.add(p, 'P');
+      auto ok = s.add(p, domain::MemberType::kAttorney);
       if (!ok.ok()) return ok.error();
       if (*ok) {
         ++s.counts.attorneys;
@@ -143,7 +139,7 @@ Result<SeedCounts> seed_demo(store::Db& db, int members, uint64_t seed) {
     o.login_id = *o.uscc;
     const int province = gen.random_province();
     o.name = gen.org_name(gen.below(2) ? province_name(province) : city_for_province(province));
-    auto ok = s.add(o, 'H');
+    auto ok = s.add(o, domain::MemberType::kIndustryOrg);
     if (!ok.ok()) return ok.error();
     s.counts.industry_orgs += *ok ? 1 : 0;
   }
@@ -152,7 +148,7 @@ Result<SeedCounts> seed_demo(store::Db& db, int members, uint64_t seed) {
     n.type = "non_practicing";
     n.login_id = gen.mobile();
     n.name = gen.person_name();
-    auto ok = s.add(n, 'N');
+    auto ok = s.add(n, domain::MemberType::kNonPracticing);
     if (!ok.ok()) return ok.error();
     s.counts.non_practicing += *ok ? 1 : 0;
   }

@@ -7,10 +7,11 @@ import { page } from '../components/page.js';
 export default {
   title: S.comingSoon,
   render(ctx) {
-    const title = S.soonTitles[ctx.params.get('what')] || S.comingSoon;
+    const what = ctx.params.get('what');
+    const title = S.soonTitles[what] || S.comingSoon;
     return page(title,
       h('div', { class: 'card placeholder' },
-        h('p', { class: 'placeholder-title' }, S.comingSoon),
+        h('p', { class: 'placeholder-title' }, S.soonBodies[what] || S.comingSoon),
         h('p', { class: 'placeholder-hint' }, S.comingSoonBody)),
       h('div', { class: 'actions' }, button(S.home, { variant: 'primary', size: 'lg', onClick: () => ctx.goHome() })));
   },

@@ -2,11 +2,11 @@ import { S } from '../strings.zh.js';
 import { h } from '../components/dom.js';
 import { button } from '../components/button.js';
 import { loadInto } from '../components/page.js';
-import { memberHome } from '../api.js';
+import { memberHome, memberMessages } from '../api.js';
 
-// 会员中心 (placeholder): the member's summary and the manual's menu. 密码修改 and 会员名录
-// work already; the other pages are shown as 即将开放.
-const READY = { password: '/password', directory: '/directory' };
+// 会员中心: the member's summary and the manual's menu. 入会申请, 密码修改, 会员名录 and
+// 会员消息 work; the other pages are shown as 即将开放. 会员消息 carries the unread count.
+const READY = { application: '/member/application', password: '/password', directory: '/directory', messages: '/member/messages' };
 
 function dl(rows) {
   return h('dl', { class: 'facts' }, rows.map(([label, value, key]) =>
@@ -29,6 +29,12 @@ export default {
       }, h('span', { class: 'menu-label' }, label), to ? null : h('span', { class: 'badge badge-muted' }, S.comingSoon));
     }));
     const title = h('h1', { class: 'page-title' }, S.mcTitle);
+    const msgItem = menu.querySelector('[data-menu="messages"]');
+    memberMessages().then((data) => {
+      const n = Number(data.unread) || 0;
+      if (!ctx.alive() || !n || !msgItem) return;
+      msgItem.append(h('span', { class: 'badge badge-count', dataset: { test: 'unread-badge' }, attrs: { 'aria-label': S.unreadCount(n) } }, String(n)));
+    }).catch(() => {});
     loadInto(summary, memberHome, ({ member: m = {} }) => [
       h('h2', { class: 'member-name', dataset: { test: 'member-name' } }, m.name || m.login_id || ''),
       dl([
