@@ -211,3 +211,17 @@ export async function waitForRoute(page, expected, { timeout = 10000 } = {}) {
   await page.waitForFunction((r) => (location.hash.replace(/^#/, '') || '/').split('?')[0] === r
     && document.querySelector('#main')?.dataset.route === r, expected, { timeout });
 }
+
+// Visible controls smaller than 48×48 CSS px (as layout.test.mjs checks), as descriptions.
+export function smallControls(page, root = 'body') {
+  return page.evaluate((sel) => {
+    const out = [];
+    for (const el of document.querySelectorAll(`${sel} button, ${sel} input, ${sel} a[href], ${sel} select, ${sel} textarea, ${sel} [role="button"]`)) {
+      const r = el.getBoundingClientRect();
+      const style = getComputedStyle(el);
+      if (r.width === 0 || r.height === 0 || style.visibility === 'hidden') continue;
+      if (r.width < 48 || r.height < 48) out.push(`${el.tagName} "${(el.textContent || el.name || '').trim()}" ${Math.round(r.width)}×${Math.round(r.height)}`);
+    }
+    return out;
+  }, root);
+}

@@ -97,7 +97,8 @@ test('an attorney applying is sent to login first, then sees the application pla
   await waitForRoute(page, '/password');
   await changePassword(page, '3100003', 'Lina2026pw');
   await waitForRoute(page, '/apply/form');
-  await waitForText(page.locator('.placeholder-title'), '入会申请表将在后续版本开放');
+  // After login the attorney lands on the charter of the application.
+  await waitForText(page.locator('.agree-label'), '已阅读并同意中华全国专利代理师协会章程');
   await waitForText(page.locator('.page-title'), '专利代理师入会申请');
 
   // 【返回】 goes back to the 入会申请 page (not to the login or password screens).
@@ -106,7 +107,7 @@ test('an attorney applying is sent to login first, then sees the application pla
   // 行业组织 needs no login.
   await page.locator('[data-apply="industry_org"]').click();
   await waitForRoute(page, '/apply/form');
-  await waitForText(page.locator('.placeholder-title'), '入会申请表将在后续版本开放');
+  await waitForText(page.locator('.agree-label'), '已阅读并同意中华全国专利代理师协会章程');
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -30,6 +30,9 @@ import memberMessages from './screens/member_messages.js';
 import staffReview from './screens/staff_review.js';
 import staffReviewDetail from './screens/staff_review_detail.js';
 import staffCalendar from './screens/staff_calendar.js';
+import staffCharter from './screens/staff_charter.js';
+import staffMessage from './screens/staff_message.js';
+import staffSms from './screens/staff_sms.js';
 
 const ROUTES = {
   '/': home,
@@ -49,6 +52,9 @@ const ROUTES = {
   '/staff/applications': staffReview,
   '/staff/application': staffReviewDetail,
   '/staff/calendar': staffCalendar,
+  '/staff/charter': staffCharter,
+  '/staff/message': staffMessage,
+  '/staff/sms': staffSms,
 };
 
 const HOME = '#/';

@@ -62,7 +62,8 @@ http::Response submit(app::App& app, http::Call& call) {
   if (!body.ok()) return http::error_response(body.error());
   membership::Submission s;
   s.type = *type;
-  s.agreed_to_charter = body->value("agree_charter", false) == true;
+  auto agreed = body->find("agree_charter");
+  s.agreed_to_charter = agreed != body->end() && agreed->is_boolean() && agreed->get<bool>();
   if (auto f = body->find("fields"); f != body->end() && f->is_object()) {
     for (auto it = f->begin(); it != f->end(); ++it)
       if (it->is_string()) s.fields[it.key()] = it->get<std::string>();

@@ -22,24 +22,18 @@ Account read_row(Statement& st) {
   return a;
 }
 
-Result<std::optional<Account>> one(Statement& st) {
-  if (st.step()) return std::optional<Account>(read_row(st));
-  if (!st.status().ok()) return st.status().error();
-  return std::optional<Account>();
-}
-
 }  // namespace
 
 Result<std::optional<Account>> AccountRepo::find(AccountKind kind, const std::string& login_id) {
   auto st = db_.prepare(std::string(kSelect) + "WHERE a.kind = ? AND a.login_id = ?");
   st.bind(1, kind == AccountKind::kStaff ? "staff" : "member").bind(2, login_id);
-  return one(st);
+  return first_row<Account>(st, read_row);
 }
 
 Result<std::optional<Account>> AccountRepo::find_by_id(int64_t id) {
   auto st = db_.prepare(std::string(kSelect) + "WHERE a.id = ?");
   st.bind(1, id);
-  return one(st);
+  return first_row<Account>(st, read_row);
 }
 
 Status AccountRepo::set_password_hash(int64_t account_id, const std::optional<std::string>& hash) {

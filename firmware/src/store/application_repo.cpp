@@ -28,12 +28,6 @@ Application read_row(Statement& st) {
   return a;
 }
 
-Result<std::optional<Application>> one(Statement& st) {
-  if (st.step()) return std::optional<Application>(read_row(st));
-  if (!st.status().ok()) return st.status().error();
-  return std::optional<Application>();
-}
-
 }  // namespace
 
 Result<int64_t> ApplicationRepo::insert(const Application& a) {
@@ -53,25 +47,25 @@ Result<int64_t> ApplicationRepo::insert(const Application& a) {
 Result<std::optional<Application>> ApplicationRepo::find(int64_t id) {
   auto st = db_.prepare(std::string(kColumns) + "WHERE id = ?");
   st.bind(1, id);
-  return one(st);
+  return first_row<Application>(st, read_row);
 }
 
 Result<std::optional<Application>> ApplicationRepo::open_for(const std::string& key) {
   auto st = db_.prepare(std::string(kColumns) + "WHERE applicant_key = ? AND status = 'submitted'");
   st.bind(1, key);
-  return one(st);
+  return first_row<Application>(st, read_row);
 }
 
 Result<std::optional<Application>> ApplicationRepo::latest_for(const std::string& key) {
   auto st = db_.prepare(std::string(kColumns) + "WHERE applicant_key = ? ORDER BY id DESC LIMIT 1");
   st.bind(1, key);
-  return one(st);
+  return first_row<Application>(st, read_row);
 }
 
 Result<std::optional<Application>> ApplicationRepo::latest_for_member(int64_t member_id) {
   auto st = db_.prepare(std::string(kColumns) + "WHERE member_id = ? ORDER BY id DESC LIMIT 1");
   st.bind(1, member_id);
-  return one(st);
+  return first_row<Application>(st, read_row);
 }
 
 Result<std::vector<Application>> ApplicationRepo::history(const std::string& key) {

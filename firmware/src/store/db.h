@@ -89,6 +89,14 @@ class Transaction {
   bool done_ = false;
 };
 
+// The first row of a query read by `read(Statement&)`, nothing when there is none, or the error.
+template <typename T, typename Read>
+Result<std::optional<T>> first_row(Statement& st, Read read) {
+  if (st.step()) return std::optional<T>(read(st));
+  if (!st.status().ok()) return st.status().error();
+  return std::optional<T>();
+}
+
 // Current UTC time as ISO 8601 "YYYY-MM-DDTHH:MM:SSZ" (how times are stored).
 std::string utc_now_iso();
 

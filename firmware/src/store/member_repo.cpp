@@ -22,12 +22,6 @@ Member read_row(Statement& st) {
   return m;
 }
 
-Result<std::optional<Member>> one(Statement& st) {
-  if (st.step()) return std::optional<Member>(read_row(st));
-  if (!st.status().ok()) return st.status().error();
-  return std::optional<Member>();
-}
-
 Statement& bind_optional_int(Statement& st, int index, const std::optional<int64_t>& v) {
   return v ? st.bind(index, *v) : st.bind(index, nullptr);
 }
@@ -37,13 +31,13 @@ Statement& bind_optional_int(Statement& st, int index, const std::optional<int64
 Result<std::optional<Member>> MemberRepo::find(int64_t id) {
   auto st = db_.prepare(std::string(kSelect) + "WHERE id = ?");
   st.bind(1, id);
-  return one(st);
+  return first_row<Member>(st, read_row);
 }
 
 Result<std::optional<Member>> MemberRepo::find_by_login(const std::string& login_id) {
   auto st = db_.prepare(std::string(kSelect) + "WHERE login_id = ?");
   st.bind(1, login_id);
-  return one(st);
+  return first_row<Member>(st, read_row);
 }
 
 Result<int64_t> MemberRepo::insert(const Member& m) {

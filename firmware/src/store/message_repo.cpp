@@ -61,10 +61,16 @@ Result<std::vector<MemberMessage>> MessageRepo::for_member(int64_t member_id,
 
 Result<bool> MessageRepo::mark_read(int64_t message_id, int64_t member_id,
                                     const std::string& member_type) {
-  auto st = db_.prepare(std::string("SELECT 1 FROM messages m WHERE m.id = ?3 AND ") + kVisible);
-  st.bind(1, member_id).bind(2, member_type).bind(3, message_id);
-  const bool visible = st.step();
-  if (!st.status().ok()) return st.status().error();
+  bool visible = false;
+  {
+    // Scoped so the read is reset before the write: a statement left open would hold a read
+    // snapshot, and SQLite refuses (SQLITE_BUSY_SNAPSHOT) to upgrade it once another
+    // connection (the SMS sender) has written meanwhile.
+    auto st = db_.prepare(std::string("SELECT 1 FROM messages m WHERE m.id = ?3 AND ") + kVisible);
+    st.bind(1, member_id).bind(2, member_type).bind(3, message_id);
+    visible = st.step();
+    if (!st.status().ok()) return st.status().error();
+  }
   if (!visible) return false;
   auto r = db_.prepare(
                   "INSERT OR IGNORE INTO message_reads(message_id, member_id, read_at) "

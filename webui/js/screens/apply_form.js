@@ -25,12 +25,10 @@ export default {
         if (member) {
           const data = await memberApplication();
           if (!ctx.alive()) return;
-          if (data.form?.title) title.textContent = data.form.title;
           memberApplicationInto(ctx, body, data);
         } else {
           const { form } = await applicationForm(type);
           if (!ctx.alive()) return;
-          if (form.title) title.textContent = form.title;
           startApplyFlow(ctx, body, { form });
         }
       } catch (err) {

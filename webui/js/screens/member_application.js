@@ -18,7 +18,6 @@ export default {
       try {
         const data = await memberApplication();
         if (!ctx.alive()) return;
-        if (data.stage === 'apply' && data.form?.title) title.textContent = data.form.title;
         memberApplicationInto(ctx, body, data);
       } catch (err) {
         if (!ctx.alive() || err.handled) return;

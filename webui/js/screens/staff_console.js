@@ -3,13 +3,26 @@ import { h } from '../components/dom.js';
 import { button } from '../components/button.js';
 import { notice, loadInto } from '../components/page.js';
 import { staffHome } from '../api.js';
+import { getSession } from '../session.js';
 
-// Staff console (placeholder): who is logged in and with which role.
+// Staff console: who is logged in and with which role, and the work of that role
+// (入会审核 and 工作日历 for reviewers and admins).
+const MENU = [
+  ['review', '/staff/applications', ['reviewer', 'admin']],
+  ['calendar', '/staff/calendar', ['reviewer', 'admin']],
+  ['charter', '/staff/charter', ['admin']],
+  ['messages', '/staff/message', ['admin']],
+  ['sms', '/staff/sms', ['admin']],
+];
 export default {
   title: S.staffTitle,
   auth: 'staff',
   render(ctx) {
     const summary = h('div', { class: 'card member-summary' });
+    const role = getSession()?.role;
+    const menu = h('div', { class: 'menu-grid staff-menu' }, MENU.filter(([, , roles]) => roles.includes(role)).map(([key, to]) =>
+      h('button', { type: 'button', class: 'menu-item', dataset: { menu: key }, onclick: () => ctx.go(to) },
+        h('span', { class: 'menu-label' }, S.staffMenu[key]))));
     loadInto(summary, staffHome, ({ staff: s = {} }) => [
       h('h2', { class: 'member-name' }, S.staffWelcome(s.name || s.login_id || '')),
       h('dl', { class: 'facts' },
@@ -21,6 +34,8 @@ export default {
       h('div', { class: 'page-head' }, h('h1', { class: 'page-title' }, S.staffTitle),
         button(S.logout, { variant: 'danger', onClick: () => ctx.resetToHome(), attrs: { 'data-action': 'logout' } })),
       summary,
+      menu.childElementCount ? h('h2', { class: 'section-title' }, S.staffMenuTitle) : null,
+      menu.childElementCount ? menu : null,
       notice(S.staffMore));
   },
 };
