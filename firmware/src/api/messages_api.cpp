@@ -31,13 +31,11 @@ http::Response my_messages(app::App& app, http::Call& call) {
 }
 
 http::Response mark_read(app::App& app, http::Call& call) {
-  const std::string& raw = call.req.path_params.at("id");
-  int64_t id = 0;
-  for (char c : raw) id = (c >= '0' && c <= '9' && id < 1000000000000) ? id * 10 + (c - '0') : -1;
-  if (id <= 0) return http::error_response(404, "not_found", "消息不存在");
+  auto id = id_path_param(call.req);
+  if (!id) return http::error_response(404, "not_found", "消息不存在");
   auto db = app.db().acquire();
   const auto& s = *call.session;
-  auto ok = store::MessageRepo(*db).mark_read(id, s.member_id, s.member_type);
+  auto ok = store::MessageRepo(*db).mark_read(*id, s.member_id, s.member_type);
   if (!ok.ok()) return http::error_response(ok.error());
   // Another member's message is as absent as a missing one.
   if (!*ok) return http::error_response(404, "not_found", "消息不存在");

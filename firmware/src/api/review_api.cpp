@@ -17,17 +17,6 @@ namespace {
 
 const std::vector<std::string> kReviewers = {"reviewer", "admin"};
 
-std::optional<int64_t> id_param(const http::Call& call) {
-  const std::string& raw = call.req.path_params.at("id");
-  if (raw.empty() || raw.size() > 12) return std::nullopt;
-  int64_t v = 0;
-  for (char c : raw) {
-    if (c < '0' || c > '9') return std::nullopt;
-    v = v * 10 + (c - '0');
-  }
-  return v;
-}
-
 std::string status_label(const std::string& s) {
   if (s == "submitted") return "待审核";
   if (s == "approved") return "已通过";
@@ -79,7 +68,7 @@ http::Response queue(app::App& app, http::Call& call) {
 }
 
 http::Response detail(app::App& app, http::Call& call) {
-  auto id = id_param(call);
+  auto id = id_path_param(call.req);
   if (!id) return http::error_response(404, "not_found", "申请不存在");
   auto db = app.db().acquire();
   store::ApplicationRepo apps(*db);
@@ -104,7 +93,7 @@ http::Response detail(app::App& app, http::Call& call) {
 }
 
 http::Response approve(app::App& app, http::Call& call) {
-  auto id = id_param(call);
+  auto id = id_path_param(call.req);
   if (!id) return http::error_response(404, "not_found", "申请不存在");
   auto db = app.db().acquire();
   auto r = membership::approve(*db, app.config(), *id, call.session->login_id);
@@ -116,7 +105,7 @@ http::Response approve(app::App& app, http::Call& call) {
 }
 
 http::Response reject(app::App& app, http::Call& call) {
-  auto id = id_param(call);
+  auto id = id_path_param(call.req);
   if (!id) return http::error_response(404, "not_found", "申请不存在");
   auto body = json_object_body(call.req);
   if (!body.ok()) return http::error_response(body.error());

@@ -14,6 +14,19 @@ std::string string_field(const http::Json& obj, const char* name) {
   return it != obj.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
+std::optional<int64_t> id_path_param(const http::Request& req) {
+  auto it = req.path_params.find("id");
+  if (it == req.path_params.end() || it->second.empty() || it->second.size() > 12)
+    return std::nullopt;
+  int64_t v = 0;
+  for (char c : it->second) {
+    if (c < '0' || c > '9') return std::nullopt;
+    v = v * 10 + (c - '0');
+  }
+  if (v <= 0) return std::nullopt;
+  return v;
+}
+
 http::Json session_json(const http::Session& s, std::chrono::seconds idle_limit) {
   http::Json j = {{"kind", s.staff ? "staff" : "member"},
                   {"login_id", s.login_id},

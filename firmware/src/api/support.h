@@ -14,6 +14,8 @@ namespace md::api {
 Result<http::Json> json_object_body(const http::Request& req);
 // A string member of a JSON object ("" when absent or not a string).
 std::string string_field(const http::Json& obj, const char* name);
+// The route's "{id}" segment as a positive id; nullopt (answer 404) when it is not one.
+std::optional<int64_t> id_path_param(const http::Request& req);
 // The Session object of CONTRACT.md.
 http::Json session_json(const http::Session& s, std::chrono::seconds idle_limit);
 
