@@ -33,6 +33,23 @@ import staffCalendar from './screens/staff_calendar.js';
 import staffCharter from './screens/staff_charter.js';
 import staffMessage from './screens/staff_message.js';
 import staffSms from './screens/staff_sms.js';
+// 会费缴纳 (issue 6)
+import duesBank from './screens/dues_bank.js';
+import duesConfirm from './screens/dues_confirm.js';
+import duesItems from './screens/dues_items.js';
+import duesOrder from './screens/dues_order.js';
+import duesOrders from './screens/dues_orders.js';
+import duesPaid from './screens/dues_paid.js';
+import duesQr from './screens/dues_qr.js';
+import duesReceipt from './screens/dues_receipt.js';
+import duesReduction from './screens/dues_reduction.js';
+import duesYear from './screens/dues_year.js';
+import staffDuesSettings from './screens/staff_dues_settings.js';
+import staffFees from './screens/staff_fees.js';
+import staffOrder from './screens/staff_order.js';
+import staffOrders from './screens/staff_orders.js';
+import staffStatement from './screens/staff_statement.js';
+import staffTiers from './screens/staff_tiers.js';
 
 const ROUTES = {
   '/': home,
@@ -55,6 +72,22 @@ const ROUTES = {
   '/staff/charter': staffCharter,
   '/staff/message': staffMessage,
   '/staff/sms': staffSms,
+  '/member/dues': duesYear,
+  '/member/dues/bank': duesBank,
+  '/member/dues/confirm': duesConfirm,
+  '/member/dues/items': duesItems,
+  '/member/dues/order': duesOrder,
+  '/member/dues/orders': duesOrders,
+  '/member/dues/paid': duesPaid,
+  '/member/dues/qr': duesQr,
+  '/member/dues/receipt': duesReceipt,
+  '/member/dues/reduction': duesReduction,
+  '/staff/dues/agencies': staffTiers,
+  '/staff/dues/fees': staffFees,
+  '/staff/dues/order': staffOrder,
+  '/staff/dues/orders': staffOrders,
+  '/staff/dues/settings': staffDuesSettings,
+  '/staff/dues/statement': staffStatement,
 };
 
 const HOME = '#/';
