@@ -11,6 +11,9 @@ void register_all(http::Router& router, app::App& app) {
   register_application_routes(router, app);
   register_review_routes(router, app);
   register_message_routes(router, app);
+  register_dues_routes(router, app);
+  register_staff_dues_routes(router, app);
+  register_pay_notify_routes(router, app);
 }
 
 }  // namespace md::api

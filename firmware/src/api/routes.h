@@ -19,5 +19,8 @@ void register_center_routes(http::Router& router, app::App& app);     // member 
 void register_application_routes(http::Router& router, app::App& app);  // 入会申请
 void register_review_routes(http::Router& router, app::App& app);       // staff review, calendar
 void register_message_routes(http::Router& router, app::App& app);      // 会员消息, SMS outbox
+void register_dues_routes(http::Router& router, app::App& app);         // 会费缴纳 (member)
+void register_staff_dues_routes(http::Router& router, app::App& app);   // 会费 (finance)
+void register_pay_notify_routes(http::Router& router, app::App& app);   // gateway notifications
 
 }  // namespace md::api

@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "api/routes.h"
+#include "store/audit_repo.h"
 #include "store/migrations.h"
 
 namespace md::app {
@@ -51,6 +52,20 @@ Result<std::unique_ptr<App>> App::create(const config::Config& cfg) {
                                 static_cast<int>(cfg.integer("http.threads")) + 1);
   if (!pool.ok()) return pool.error();
   app->pool_ = std::move(pool).value();
+  auto gateways = pay::make_gateways(cfg);
+  if (!gateways.ok()) return gateways.error();
+  app->gateways_ = std::move(gateways).value();
+  App* raw = app.get();
+  app->dues_.reset(new dues::DuesContext{
+      app->cfg_, app->gateways_,
+      // Certificates are issued here once they exist (issue 7); until then the paid item is
+      // recorded in the audit log, in the paying transaction.
+      [](store::Db& db, const dues::PaidItem& item) {
+        return store::append_audit(db, {"system", "certificate.issue_pending",
+                                        "member:" + std::to_string(item.member_id),
+                                        "", "{\"year\":" + std::to_string(item.year) + "}"});
+      },
+      "", [raw] { raw->sms_enqueued(); }});
   api::register_all(app->router_, *app);
   return app;
 }
@@ -68,11 +83,15 @@ Status App::start_http() {
   auto server = http::Server::start(opts, router_);
   if (!server.ok()) return server.error();
   server_ = std::move(server).value();
+  dues_->own_base_url = "http://127.0.0.1:" + std::to_string(server_->port());
+  sweeper_ = std::make_unique<dues::Sweeper>(cfg_.str("store.database"), *dues_);
+  MD_TRY(sweeper_->start());
   return Status::success();
 }
 
 void App::stop_http() {
   server_.reset();  // no request can enqueue after this
+  if (sweeper_) sweeper_->stop();
   if (sms_) sms_->stop();
 }
 

@@ -6,6 +6,8 @@
 
 #include "auth/login.h"
 #include "config/config.h"
+#include "dues/context.h"
+#include "dues/sweeper.h"
 #include "http/router.h"
 #include "http/server.h"
 #include "http/session.h"
@@ -36,6 +38,8 @@ class App {
     if (sms_) sms_->wake();
   }
   const http::Router& router() const { return router_; }
+  // What the dues and payment use cases need (gateways, hooks, settings).
+  const dues::DuesContext& dues() const { return *dues_; }
 
  private:
   explicit App(const config::Config& cfg);
@@ -46,6 +50,9 @@ class App {
   auth::LoginThrottles throttles_;
   http::Router router_;
   std::unique_ptr<notify::SmsSender> sms_;
+  pay::Gateways gateways_;
+  std::unique_ptr<dues::DuesContext> dues_;
+  std::unique_ptr<dues::Sweeper> sweeper_;
   std::unique_ptr<http::Server> server_;
 };
 

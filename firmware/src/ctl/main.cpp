@@ -11,6 +11,7 @@
 #include "app/app.h"
 #include "auth/passwords.h"
 #include "config/config.h"
+#include "demo/demo_approve.h"
 #include "demo/demo_seed.h"
 #include "domain/member.h"
 #include "domain/password_policy.h"
@@ -32,6 +33,8 @@ constexpr const char* kUsage =
     "  passwd LOGIN [--member] [--reset] set a staff (or, with --member, a member) password\n"
     "                                  from stdin; --reset restores a member's default password\n"
     "  demo-seed --members N           add N realistic demo members\n"
+    "  demo-approve LOGIN...           demo/tests: mark roster members approved (as if their\n"
+    "                                  application had been approved), ready to pay dues\n"
     "  backup [PATH]                   consistent copy of the database (default: backup_dir)\n";
 
 int fail(const std::string& msg) {
@@ -160,6 +163,16 @@ int demo_seed(md::store::Db& db, const Args& a) {
   return 0;
 }
 
+int demo_approve(md::store::Db& db, const Args& a) {
+  if (a.positional.empty()) return fail("usage: demo-approve LOGIN...");
+  for (const auto& login : a.positional) {
+    auto no = md::demo::approve_for_demo(db, login);
+    if (!no.ok()) return fail(no.error().message);
+    std::printf("%s approved: %s\n", login.c_str(), no->c_str());
+  }
+  return 0;
+}
+
 int backup(md::store::Db& db, const md::config::Config& cfg, const Args& a) {
   std::string path;
   if (!a.positional.empty()) {
@@ -204,7 +217,7 @@ int main(int argc, char** argv) {
     ++i;
   }
   if (command != "import-roster" && command != "staff" && command != "passwd" &&
-      command != "demo-seed" && command != "backup") {
+      command != "demo-seed" && command != "demo-approve" && command != "backup") {
     std::fputs(kUsage, stderr);
     return 2;
   }
@@ -216,5 +229,6 @@ int main(int argc, char** argv) {
   if (command == "staff") return staff_add(**db, args);
   if (command == "passwd") return passwd(**db, args);
   if (command == "demo-seed") return demo_seed(**db, args);
+  if (command == "demo-approve") return demo_approve(**db, args);
   return backup(**db, *cfg, args);
 }

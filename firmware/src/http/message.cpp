@@ -30,7 +30,7 @@ Response error_response(int status, const std::string& code, const std::string& 
                         const FieldErrors& fields) {
   Json err = {{"code", code}, {"message", message}};
   if (!fields.empty()) err["fields"] = fields;
-  return Response{status, Json{{"error", err}}, {}};
+  return Response{status, Json{{"error", err}}, {}, std::nullopt, ""};
 }
 
 Response error_response(const Error& e) {

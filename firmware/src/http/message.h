@@ -33,8 +33,15 @@ struct Response {
   int status = 200;
   Json body = Json::object();
   std::vector<std::pair<std::string, std::string>> headers;
+  // When set, sent as it is with raw_content_type instead of the JSON body (answers to payment
+  // gateways, which want e.g. exactly "success" or an empty 204).
+  std::optional<std::string> raw_body;
+  std::string raw_content_type;
 
-  static Response ok(Json body) { return Response{200, std::move(body), {}}; }
+  static Response ok(Json body) { return Response{200, std::move(body), {}, std::nullopt, ""}; }
+  static Response raw(int status, std::string content_type, std::string body) {
+    return Response{status, nullptr, {}, std::move(body), std::move(content_type)};
+  }
 };
 
 // Form validation failures: field → zh-CN message.

@@ -99,7 +99,8 @@ Response Router::dispatch(Request& req, Clock::time_point now) const {
   }
   std::string content_type = req.header("content-type");
   for (char& c : content_type) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  if (!req.body.empty() && content_type.rfind("application/json", 0) != 0)
+  if (route->body_kind == BodyKind::kJson && !req.body.empty() &&
+      content_type.rfind("application/json", 0) != 0)
     return error_response(415, "unsupported_media_type", "请求格式应为 JSON");
   return route->handler(call);
 }

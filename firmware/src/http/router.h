@@ -26,6 +26,10 @@ enum class BeforePasswordChange { kRefused, kAllowed };
 // (cross-site forms still cannot reach it: bodies must be application/json).
 enum class Csrf { kRequired, kExempt };
 
+// Request bodies are JSON, except for gateways' notifications, which arrive as they are sent
+// (form-encoded for Alipay) and must be verified byte for byte.
+enum class BodyKind { kJson, kRaw };
+
 struct Call {
   const Request& req;
   std::optional<Session> session;
@@ -42,6 +46,7 @@ struct Route {
   Handler handler;
   BeforePasswordChange before_change = BeforePasswordChange::kRefused;
   Csrf csrf = Csrf::kRequired;
+  BodyKind body_kind = BodyKind::kJson;
 };
 
 class Router {

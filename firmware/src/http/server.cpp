@@ -25,12 +25,15 @@ constexpr const char* kSecurityHeaders =
 // The whole response in one write: with tcp_nodelay, header-by-header writes would each leave
 // as their own TCP segment.
 void send(mg_connection* conn, const Response& r) {
-  const std::string body = r.body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  const std::string body = r.raw_body ? *r.raw_body
+                                       : r.body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   std::string out;
   out.reserve(body.size() + 512);
   out += "HTTP/1.1 " + std::to_string(r.status) + " " + mg_get_response_code_text(conn, r.status) +
          "\r\n";
-  out += "Content-Type: application/json; charset=utf-8\r\nCache-Control: no-store\r\n";
+  if (!r.raw_body) out += "Content-Type: application/json; charset=utf-8\r\n";
+  else if (!r.raw_content_type.empty()) out += "Content-Type: " + r.raw_content_type + "\r\n";
+  out += "Cache-Control: no-store\r\n";
   out += "Content-Length: " + std::to_string(body.size()) + "\r\n";
   out += kSecurityHeaders;
   out += "\r\n";

@@ -30,6 +30,18 @@ const std::vector<TemplateInfo>& templates() {
        {"name", "reason"},
        "【中华全国专利代理师协会】{name}，您的入会申请未通过审核，原因：{reason}。"
        "请修改后重新提交。"},
+      {SmsEvent::kDuesPaid,
+       "dues_paid",
+       "sms.template_dues_paid",
+       {"name", "year", "amount", "order_no"},
+       "【中华全国专利代理师协会】{name}，您已成功缴纳{year}年度会费{amount}元，申报系统单号{order_no}。"
+       "支付成功后，用户即可使用系统全部功能。"},
+      {SmsEvent::kReductionDecided,
+       "reduction_decided",
+       "sms.template_reduction_decided",
+       {"name", "order_no", "result"},
+       "【中华全国专利代理师协会】{name}，您的会费减免申请（申报系统单号{order_no}）{result}"
+       "请登录会员中心查看。"},
   };
   return all;
 }

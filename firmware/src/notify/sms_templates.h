@@ -13,7 +13,13 @@
 
 namespace md::notify {
 
-enum class SmsEvent { kApplicationSubmitted, kApplicationApproved, kApplicationRejected };
+enum class SmsEvent {
+  kApplicationSubmitted,
+  kApplicationApproved,
+  kApplicationRejected,
+  kDuesPaid,
+  kReductionDecided,
+};
 
 // "application_submitted", "application_approved", "application_rejected".
 std::string_view event_code(SmsEvent event);

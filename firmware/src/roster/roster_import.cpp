@@ -2,6 +2,9 @@
 
 #include <map>
 #include <optional>
+
+#include "domain/fees.h"
+#include "store/fee_repo.h"
 #include <set>
 
 #include "core/csv.h"
@@ -20,6 +23,7 @@ struct AgencyRow {
   int line;
   std::string code, name;
   std::optional<std::string> uscc;
+  std::optional<domain::AgencyTier> tier;  // 会员单位级别, when the file has the column
 };
 
 struct AttorneyRow {
@@ -28,15 +32,18 @@ struct AttorneyRow {
   std::optional<std::string> practice_no;
 };
 
-// Maps header names to column positions; every expected column must be there, no others.
+// Maps header names to column positions; every expected column must be there, optional ones
+// may be, no others.
 std::optional<std::map<std::string, size_t>> columns(const core::CsvRow& header,
                                                      const std::vector<std::string>& expected,
-                                                     std::string* message) {
+                                                     std::string* message,
+                                                     const std::vector<std::string>& optional = {}) {
   std::map<std::string, size_t> pos;
   for (size_t i = 0; i < header.fields.size(); ++i) {
     std::string name = core::trim(header.fields[i]);
     bool known = false;
     for (const auto& e : expected) known = known || e == name;
+    for (const auto& e : optional) known = known || e == name;
     if (!known) {
       *message = "unknown column '" + name + "'";
       return std::nullopt;
@@ -104,7 +111,7 @@ Result<RosterReport> import_roster(store::Db& db, const std::string& agencies_cs
   std::vector<AgencyRow> agencies;
   std::map<std::string, int> agency_lines;  // code → line, for duplicates
   std::string msg;
-  auto acols = columns((*agency_rows)[0], {"机构代码", "机构名称", "统一社会信用代码"}, &msg);
+  auto acols = columns((*agency_rows)[0], {"机构代码", "机构名称", "统一社会信用代码"}, &msg, {"会员单位级别"});
   if (!acols) check.add(agencies_csv, (*agency_rows)[0].line, msg);
   for (size_t r = 1; acols && r < agency_rows->size(); ++r) {
     const auto& row = (*agency_rows)[r];
@@ -119,13 +126,23 @@ Result<RosterReport> import_roster(store::Db& db, const std::string& agencies_cs
       uscc = check.id_ok(f, row.line, "统一社会信用代码", domain::check_uscc(raw_uscc));
       uscc_ok = uscc.has_value();
     }
-    if (!code || !name_ok || !uscc_ok) continue;
+    std::optional<domain::AgencyTier> tier;
+    bool tier_ok = true;
+    if (acols->count("会员单位级别")) {
+      const std::string raw = cell(row, acols->at("会员单位级别"));
+      if (!raw.empty()) {
+        tier = domain::agency_tier_from_label(raw);
+        tier_ok = tier.has_value();
+        if (!tier_ok) check.add(f, row.line, "会员单位级别 '" + raw + "' 应为 副会长单位、常务理事单位、理事单位 或 普通会员单位");
+      }
+    }
+    if (!code || !name_ok || !uscc_ok || !tier_ok) continue;
     if (auto dup = agency_lines.find(*code); dup != agency_lines.end()) {
       check.add(f, row.line, "机构代码 " + *code + " 重复（第" + std::to_string(dup->second) + "行已有）");
       continue;
     }
     agency_lines[*code] = row.line;
-    agencies.push_back({row.line, *code, name, uscc});
+    agencies.push_back({row.line, *code, name, uscc, tier});
   }
 
   std::vector<AttorneyRow> attorneys;
@@ -198,6 +215,7 @@ Result<RosterReport> import_roster(store::Db& db, const std::string& agencies_cs
     m.uscc = a.uscc;
     auto id = upsert(m, agencies_csv, a.line, report.agencies);
     if (!id.ok()) return id.error();
+    if (a.tier && *id) MD_TRY(store::FeeRepo(db).set_tier(*id, *a.tier));
     agency_ids[a.code] = *id;
   }
   for (const auto& p : attorneys) {

@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <vector>
 
+#include "store/fee_repo.h"
 #include "store/seed_content.h"
 
 namespace md::store {
@@ -198,17 +199,142 @@ CREATE TABLE message_reads(
 );
 )SQL";
 
+// v4: dues and payments (会费缴纳). The fee schedule per year and fee class with the year's
+// payment window; an agency's tier; staff settings (bank details); orders (会费缴纳申报, numbered
+// by 申报系统单号) with their items; QR payment attempts at the gateways; and every payment
+// received. Two rules live in the schema itself, not only in code:
+//  - an item (member, year) is held by at most one order that is open or paid
+//    (dues_item_once), and an order that expires or is cancelled releases its items (trigger);
+//  - an order is credited by at most one payment (payments_one_credit), and one gateway
+//    transaction or bank reference is recorded once (UNIQUE(method, external_ref)).
+constexpr const char* kV4 = R"SQL(
+ALTER TABLE members ADD COLUMN tier TEXT NOT NULL DEFAULT 'ordinary'
+  CHECK (tier IN ('vice_president','standing_director','director','ordinary'));
+
+CREATE TABLE settings(
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  updated_by TEXT NOT NULL
+);
+
+CREATE TABLE dues_years(
+  year INTEGER PRIMARY KEY,
+  window_start TEXT NOT NULL,         -- 'YYYY-MM-DD', Asia/Shanghai
+  window_end TEXT NOT NULL,
+  CHECK (window_start <= window_end)
+);
+CREATE TABLE fee_schedule(
+  year INTEGER NOT NULL REFERENCES dues_years(year),
+  fee_class TEXT NOT NULL CHECK (fee_class IN ('agency_vice_president','agency_standing_director',
+    'agency_director','agency_ordinary','attorney','industry_org','non_practicing')),
+  amount_fen INTEGER NOT NULL CHECK (amount_fen >= 0),
+  PRIMARY KEY (year, fee_class)
+);
+
+CREATE TABLE dues_orders(
+  id INTEGER PRIMARY KEY,
+  order_no TEXT NOT NULL UNIQUE,      -- 申报系统单号
+  payer_id INTEGER NOT NULL REFERENCES members(id),
+  year INTEGER NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('reduction_pending','awaiting_payment','paid','expired','cancelled')),
+  total_fen INTEGER NOT NULL CHECK (total_fen >= 0),
+  amount_due_fen INTEGER NOT NULL CHECK (amount_due_fen >= 0 AND amount_due_fen <= total_fen),
+  contact_name TEXT NOT NULL,
+  contact_mobile TEXT NOT NULL,
+  contact_email TEXT NOT NULL,
+  contact_office_phone TEXT NOT NULL DEFAULT '',
+  reduction_requested_fen INTEGER,
+  reduction_reason TEXT,
+  reduction_status TEXT CHECK (reduction_status IN ('pending','approved','rejected')),
+  reduction_decided_fen INTEGER,
+  reduction_reject_reason TEXT,
+  reduction_decided_by TEXT,
+  reduction_decided_at TEXT,
+  created_at TEXT NOT NULL,
+  expires_at TEXT,                    -- NULL while a reduction waits for finance
+  paid_at TEXT,
+  paid_method TEXT CHECK (paid_method IN ('wechat','alipay','bank','waiver')),
+  closed_at TEXT,
+  CHECK ((status = 'paid') = (paid_at IS NOT NULL)),
+  CHECK ((reduction_status IS NULL) = (reduction_requested_fen IS NULL))
+);
+CREATE INDEX dues_orders_payer ON dues_orders(payer_id, year);
+CREATE INDEX dues_orders_status ON dues_orders(status, expires_at);
+
+CREATE TABLE dues_order_items(
+  order_id INTEGER NOT NULL REFERENCES dues_orders(id),
+  member_id INTEGER NOT NULL REFERENCES members(id),
+  year INTEGER NOT NULL,
+  fee_class TEXT NOT NULL,
+  amount_fen INTEGER NOT NULL CHECK (amount_fen >= 0),
+  holds INTEGER NOT NULL DEFAULT 1 CHECK (holds IN (0, 1)),  -- 1 while the order is open or paid
+  PRIMARY KEY (order_id, member_id)
+);
+CREATE UNIQUE INDEX dues_item_once ON dues_order_items(member_id, year) WHERE holds = 1;
+CREATE INDEX dues_order_items_member ON dues_order_items(member_id, year);
+CREATE TRIGGER dues_order_release AFTER UPDATE OF status ON dues_orders
+  WHEN NEW.status IN ('expired', 'cancelled')
+BEGIN UPDATE dues_order_items SET holds = 0 WHERE order_id = NEW.id; END;
+CREATE TRIGGER dues_order_final BEFORE UPDATE OF status ON dues_orders
+  WHEN OLD.status IN ('paid', 'expired', 'cancelled')
+BEGIN SELECT RAISE(ABORT, 'dues order already settled or closed'); END;
+
+CREATE TABLE payment_attempts(
+  id INTEGER PRIMARY KEY,
+  order_id INTEGER NOT NULL REFERENCES dues_orders(id),
+  method TEXT NOT NULL CHECK (method IN ('wechat','alipay')),
+  out_trade_no TEXT NOT NULL UNIQUE,
+  amount_fen INTEGER NOT NULL CHECK (amount_fen > 0),
+  code_url TEXT,
+  status TEXT NOT NULL CHECK (status IN ('open','paid','closed','failed')),
+  created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL,
+  last_query_at TEXT,
+  closed_at TEXT,
+  error TEXT
+);
+CREATE INDEX payment_attempts_order ON payment_attempts(order_id);
+CREATE INDEX payment_attempts_open ON payment_attempts(status, expires_at);
+
+CREATE TABLE payments(
+  id INTEGER PRIMARY KEY,
+  order_id INTEGER NOT NULL REFERENCES dues_orders(id),
+  method TEXT NOT NULL CHECK (method IN ('wechat','alipay','bank','waiver')),
+  attempt_id INTEGER REFERENCES payment_attempts(id),
+  external_ref TEXT NOT NULL,         -- gateway transaction id / bank reference / order no (waiver)
+  amount_fen INTEGER NOT NULL CHECK (amount_fen >= 0),
+  paid_at TEXT,                       -- as the gateway or bank states it
+  received_at TEXT NOT NULL,          -- when we recorded it (UTC)
+  source TEXT NOT NULL CHECK (source IN ('notify','query','staff','statement','waiver')),
+  outcome TEXT NOT NULL CHECK (outcome IN ('credited','surplus')),  -- surplus: refund by hand
+  recorded_by TEXT NOT NULL,
+  UNIQUE (method, external_ref)
+);
+CREATE UNIQUE INDEX payments_one_credit ON payments(order_id) WHERE outcome = 'credited';
+
+CREATE TABLE dues_agency_requests(
+  attorney_id INTEGER NOT NULL REFERENCES members(id),
+  year INTEGER NOT NULL,
+  choice TEXT NOT NULL CHECK (choice IN ('personal','agency')),
+  chosen_at TEXT NOT NULL,
+  PRIMARY KEY (attorney_id, year)
+);
+)SQL";
+
 const std::vector<Rung>& ladder() {
   static const std::vector<Rung> rungs = {
       {1, "members, accounts, audit log", kV1},
       {2, "public content: FAQ and pages", kV2},
       {3, "applications, working-day calendar, SMS outbox, member messages", kV3},
+      {4, "dues: fee schedule, tiers, settings, orders, payment attempts, payments", kV4},
   };
   return rungs;
 }
 
 Status seed_for(Db& db, int version) {
   if (version == 2) return seed_public_content(db);
+  if (version == 4) return seed_dues(db);
   return Status::success();
 }
 
