@@ -1,18 +1,26 @@
 import { S } from '../strings.zh.js';
+import { F } from '../strings/staff_dues.zh.js';
 import { h } from '../components/dom.js';
 import { button } from '../components/button.js';
 import { notice, loadInto } from '../components/page.js';
 import { staffHome } from '../api.js';
+import { duesOrders } from '../api_staff_dues.js';
 import { getSession } from '../session.js';
 
 // Staff console: who is logged in and with which role, and the work of that role
-// (入会审核 and 工作日历 for reviewers and admins).
+// (入会审核 and 工作日历 for reviewers and admins; the 会费 screens for finance and admins).
+const FINANCE = ['finance', 'admin'];
 const MENU = [
   ['review', '/staff/applications', ['reviewer', 'admin']],
   ['calendar', '/staff/calendar', ['reviewer', 'admin']],
   ['charter', '/staff/charter', ['admin']],
   ['messages', '/staff/message', ['admin']],
   ['sms', '/staff/sms', ['admin']],
+  ['dues_orders', '/staff/dues/orders', FINANCE],
+  ['dues_statement', '/staff/dues/statement', FINANCE],
+  ['dues_fees', '/staff/dues/fees', FINANCE],
+  ['dues_tiers', '/staff/dues/agencies', FINANCE],
+  ['dues_settings', '/staff/dues/settings', FINANCE],
 ];
 export default {
   title: S.staffTitle,
@@ -22,7 +30,15 @@ export default {
     const role = getSession()?.role;
     const menu = h('div', { class: 'menu-grid staff-menu' }, MENU.filter(([, , roles]) => roles.includes(role)).map(([key, to]) =>
       h('button', { type: 'button', class: 'menu-item', dataset: { menu: key }, onclick: () => ctx.go(to) },
-        h('span', { class: 'menu-label' }, S.staffMenu[key]))));
+        h('span', { class: 'menu-label' }, S.staffMenu[key] || F.menu[key]))));
+    // 会费订单 says how many fee reductions wait for a decision.
+    const ordersItem = menu.querySelector('[data-menu="dues_orders"]');
+    if (ordersItem) {
+      duesOrders({ status: 'reduction_pending' }).then((d) => {
+        const n = Number(d.total) || 0;
+        if (n && ctx.alive()) ordersItem.append(h('span', { class: 'badge badge-pending', dataset: { test: 'pending-badge' } }, F.menuPending(n)));
+      }).catch(() => {});
+    }
     loadInto(summary, staffHome, ({ staff: s = {} }) => [
       h('h2', { class: 'member-name' }, S.staffWelcome(s.name || s.login_id || '')),
       h('dl', { class: 'facts' },
@@ -36,6 +52,6 @@ export default {
       summary,
       menu.childElementCount ? h('h2', { class: 'section-title' }, S.staffMenuTitle) : null,
       menu.childElementCount ? menu : null,
-      notice(S.staffMore));
+      notice(FINANCE.includes(role) ? F.consoleMore : S.staffMore));
   },
 };
