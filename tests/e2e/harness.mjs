@@ -62,13 +62,127 @@ function run(cmd, args, { input, cwd } = {}) {
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-// Starts a seeded daemon. Returns { baseUrl, dir, config, ctl(...args), stop() }.
-export async function startDaemon({ idleResetS = 120, idleWarningS = 20, members = 300 } = {}) {
+const PAY_KEYS = path.join(REPO, 'tests', 'fixtures', 'pay');
+const PAYSIM = path.join(REPO, 'tests', 'paysim', 'paysim.mjs');
+
+// Starts the payment simulator (tests/paysim) as a child process. Returns
+// { url, pay(method, out_trade_no), switches(obj), trades(method?), request(method, path, body), stop() }.
+export async function startPaysim() {
+  const child = spawn(process.execPath, [PAYSIM, '--port', '0', '--keys', PAY_KEYS, '--quiet'],
+    { stdio: ['ignore', 'pipe', 'pipe'] });
+  let err = '';
+  child.stderr.on('data', (d) => { err = (err + d).slice(-4000); });
+  let exited = null;
+  const exitPromise = new Promise((resolve) => {
+    child.on('exit', (code, signal) => { exited = { code, signal }; resolve(exited); });
+    child.on('error', (e) => { exited = { code: String(e), signal: null }; resolve(exited); });
+  });
+  const url = await new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`paysim did not start within 10 s:\n${err}`)), 10000);
+    child.stdout.on('data', (d) => {
+      out += d;
+      const m = /paysim listening on (http:\/\/\S+)/.exec(out);
+      if (m) { clearTimeout(timer); resolve(m[1]); }
+    });
+    exitPromise.then((e) => { clearTimeout(timer); reject(new Error(`paysim exited (${e.code ?? e.signal}):\n${err}`)); });
+  });
+  child.stdout.resume();
+  async function request(method, p, body) {
+    const res = await fetch(`${url}${p}`, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return { status: res.status, body: await res.json().catch(() => null) };
+  }
+  return {
+    url,
+    request,
+    // Pays a trade as the payer would (the simulator then notifies the daemon).
+    pay: (method, outTradeNo, extra = {}) => request('POST', '/_sim/pay', { method, out_trade_no: outTradeNo, ...extra }),
+    // Merges failure / notification switches, e.g. { fail: { create: 500 } }.
+    switches: (obj) => request('POST', '/_sim/switches', obj),
+    trades: (method) => request('GET', `/_sim/trades${method ? `?method=${method}` : ''}`),
+    reset: () => request('POST', '/_sim/reset', {}),
+    async stop() {
+      if (!exited) {
+        child.kill('SIGTERM');
+        const done = await Promise.race([exitPromise, sleep(5000).then(() => null)]);
+        if (!done) { child.kill('SIGKILL'); await exitPromise; }
+      }
+    },
+  };
+}
+
+// The [dues], [wechat] and [alipay] config that points both gateways at the simulator.
+function paymentsToml(simUrl, toml) {
+  const key = (p) => toml(path.join(PAY_KEYS, p));
+  return [
+    '[dues]',
+    'show_pay_link = true',
+    '[wechat]',
+    'enabled = true',
+    `api_base = ${toml(simUrl)}`,
+    'mchid = "1900000001"',
+    'appid = "wx8a5f0c1d2e3b4a59"',
+    'merchant_serial_no = "3775B6A45ACD588826D15E583A95F5DD2C6F5D0D"',
+    `merchant_key_file = ${key('wechat/merchant_key.pem')}`,
+    `apiv3_key_file = ${key('wechat/apiv3.key')}`,
+    `platform_cert_file = ${key('wechat/platform_cert.pem')}`,
+    'public_key_id = "PUB_KEY_ID_0119000000012026120300000000000001"',
+    `public_key_file = ${key('wechat/pubkey.pem')}`,
+    '[alipay]',
+    'enabled = true',
+    `gateway_url = ${toml(`${simUrl}/gateway.do`)}`,
+    'app_id = "2021000000000001"',
+    'seller_id = "2088000000000001"',
+    `app_private_key_file = ${key('alipay/app_key.pem')}`,
+    `alipay_public_key_file = ${key('alipay/alipay_public.pem')}`,
+    '',
+  ].join('\n');
+}
+
+// Merges TOML fragments made of `[table]` headers and `key = value` lines (no nested tables or
+// multi-line values): one table per name, in first-seen order; a later key replaces an earlier one.
+function mergeToml(...fragments) {
+  const tables = new Map();
+  for (const text of fragments) {
+    let current = '';
+    for (const raw of String(text || '').split('\n')) {
+      const line = raw.trim();
+      if (!line || line.startsWith('#')) continue;
+      const h = /^\[([^\]]+)\]$/.exec(line);
+      if (h) { current = h[1].trim(); if (!tables.has(current)) tables.set(current, new Map()); continue; }
+      if (!tables.has(current)) tables.set(current, new Map());
+      const eq = line.indexOf('=');
+      tables.get(current).set(eq > 0 ? line.slice(0, eq).trim() : line, line);
+    }
+  }
+  const out = [];
+  for (const [name, keys] of tables) {
+    if (name) out.push(`[${name}]`);
+    out.push(...keys.values());
+  }
+  return out.length ? `${out.join('\n')}\n` : '';
+}
+
+// Starts a seeded daemon. Returns { baseUrl, dir, config, ctl(...args), stop(), sim? }.
+//   toml: extra TOML text appended to the config (whole tables, e.g. '[dues]\norder_expiry_s = 600').
+//   payments: also start the payment simulator and configure both gateways against it; the
+//     result then has `sim` (see startPaysim), `simPay(method, out_trade_no)`, `simSwitches(obj)`.
+//   duesToml: extra keys for [dues] only (e.g. 'qr_expiry_s = 60').
+//   Tables that appear more than once (payments' [dues] and a [dues] in `toml`) are merged into
+//   one, later keys replacing earlier ones, since TOML forbids a table twice.
+export async function startDaemon({ idleResetS = 120, idleWarningS = 20, members = 300, toml: extraToml = '', payments = false, duesToml = '' } = {}) {
   const { bin, ctl, webui } = binaries();
   const dir = await fsp.mkdtemp(path.join(os.tmpdir(), 'memberdesk-e2e-'));
   const port = await freePort();
   const config = path.join(dir, 'memberdesk.toml');
   const toml = (s) => JSON.stringify(s); // a TOML basic string is a JSON string for these paths
+  const sim = payments ? await startPaysim() : null;
+  const stopSim = async () => { if (sim) await sim.stop(); };
+  const tail = mergeToml(sim ? paymentsToml(sim.url, toml) : '', duesToml ? `[dues]\n${duesToml}\n` : '', extraToml);
   await fsp.writeFile(config, [
     '[http]',
     `listen = ${toml(`127.0.0.1:${port}`)}`,
@@ -80,14 +194,19 @@ export async function startDaemon({ idleResetS = 120, idleWarningS = 20, members
     `idle_reset_s = ${idleResetS}`,
     `idle_warning_s = ${idleWarningS}`,
     '',
-  ].join('\n'));
+  ].join('\n') + tail);
 
   const ctlRun = (args, opts) => run(ctl, ['--config', config, ...args], opts);
+  try {
   await ctlRun(['import-roster',
     '--agencies', path.join(ROSTER, 'agencies.csv'),
     '--attorneys', path.join(ROSTER, 'attorneys.csv')]);
   await ctlRun(['demo-seed', '--members', String(members)]);
   await ctlRun(['staff', 'add', 'admin1', '--name', '管理员', '--role', 'admin'], { input: 'Admin12345\n' });
+  } catch (e) {
+    await stopSim();
+    throw e;
+  }
 
   const logPath = path.join(dir, 'daemon.log');
   const log = fs.openSync(logPath, 'a');
@@ -103,6 +222,7 @@ export async function startDaemon({ idleResetS = 120, idleWarningS = 20, members
   const deadline = Date.now() + 20000;
   for (;;) {
     if (exited) {
+      await stopSim();
       throw new Error(`memberdesk exited early (${exited.code ?? exited.signal}):\n${fs.readFileSync(logPath, 'utf8').slice(-4000)}`);
     }
     try {
@@ -111,6 +231,7 @@ export async function startDaemon({ idleResetS = 120, idleWarningS = 20, members
     } catch { /* not listening yet */ }
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
+      await stopSim();
       throw new Error(`memberdesk did not answer /api/v1/health within 20 s:\n${fs.readFileSync(logPath, 'utf8').slice(-4000)}`);
     }
     await sleep(100);
@@ -122,12 +243,16 @@ export async function startDaemon({ idleResetS = 120, idleWarningS = 20, members
     config,
     logPath,
     ctl: ctlRun,
+    sim,
+    simPay: sim ? (method, outTradeNo, extra) => sim.pay(method, outTradeNo, extra) : undefined,
+    simSwitches: sim ? (obj) => sim.switches(obj) : undefined,
     async stop() {
       if (!exited) {
         child.kill('SIGTERM');
         const done = await Promise.race([exitPromise, sleep(10000).then(() => null)]);
         if (!done) { child.kill('SIGKILL'); await exitPromise; }
       }
+      await stopSim();
       if (!process.env.MEMBERDESK_E2E_KEEP) await fsp.rm(dir, { recursive: true, force: true });
     },
   };
