@@ -142,7 +142,7 @@ function beijingNow() {
 }
 
 /** Signs and sends an Alipay gateway call; returns the raw response text pieces and the JSON. */
-async function ali(method, biz, { tweak = (p) => p, sign: signIt = true } = {}) {
+async function ali(method, biz, { tweak = (p) => p, sign: signIt = true, signal } = {}) {
   let p = {
     app_id: ALI_APP_ID, method, format: 'JSON', charset: 'utf-8', sign_type: 'RSA2', timestamp: beijingNow(), version: '1.0',
     notify_url: `${notifyBase}/ali`, biz_content: JSON.stringify(biz),
@@ -153,7 +153,7 @@ async function ali(method, biz, { tweak = (p) => p, sign: signIt = true } = {}) 
     p.sign = sign('sha256', Buffer.from(content), appKey).toString('base64');
   }
   const r = await fetch(`${base}/gateway.do?charset=utf-8`, {
-    method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded;charset=utf-8' }, body: new URLSearchParams(p).toString(),
+    method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded;charset=utf-8' }, body: new URLSearchParams(p).toString(), signal,
   });
   const text = await r.text();
   // Verify over the raw text of the *_response value, exactly as received.
@@ -428,6 +428,38 @@ test('switches: duplicate, drop, hold + reverse flush, delay, replay', async () 
 
   assert.equal((await simCall('/_sim/switches', { notify: 'maybe' })).status, 400);
   assert.equal((await simCall('/_sim/switches', { nonsense: 1 })).status, 400);
+  assert.equal((await simCall('/_sim/switches', { duplicate: 3, fail: { create: 'sometimes' } })).status, 400);
+  assert.equal((await simCall('/_sim/switches')).json.switches.duplicate, 0, 'a rejected update changes nothing');
+});
+
+test('switches on Alipay: duplicate, hold + fifo flush, timeout', async () => {
+  await reset({ duplicate: 1 });
+  const no = orderNo();
+  await ali('alipay.trade.precreate', { out_trade_no: no, total_amount: '10.00', subject: '会费' });
+  const paid = await simCall('/_sim/pay', { method: 'alipay', out_trade_no: no });
+  assert.deepEqual(paid.json.deliveries.map((d) => d.body), ['success', 'success']);
+  assert.equal(new Set(inbox.map((n) => checkAliNote(n).p.notify_id)).size, 1, 'the duplicate is the same notification');
+  assert.ok(inbox.every((n) => checkAliNote(n).ok));
+
+  await reset({ notify: 'hold' });
+  const a = orderNo('A');
+  const b = orderNo('B');
+  for (const n of [a, b]) {
+    await ali('alipay.trade.precreate', { out_trade_no: n, total_amount: '10.00', subject: '会费' });
+    await simCall('/_sim/pay', { method: 'alipay', out_trade_no: n });
+  }
+  assert.equal(inbox.length, 0);
+  await simCall('/_sim/flush', { order: 'fifo' });
+  assert.deepEqual(inbox.map((n) => checkAliNote(n).p.out_trade_no), [a, b]);
+  assert.equal((await simCall('/_sim/flush', {})).json.flushed.length, 0, 'nothing left to flush');
+
+  await reset({ fail: { create: 'timeout' } });
+  const t = orderNo();
+  const ac = new AbortController();
+  setTimeout(() => ac.abort(), 300);
+  await assert.rejects(ali('alipay.trade.precreate', { out_trade_no: t, total_amount: '10.00', subject: '会费' }, { signal: ac.signal }));
+  const trade = (await simCall(`/_sim/trades/${t}?method=alipay`)).json.trade;
+  assert.equal(trade.state, 'NOTPAY', 'the timed-out precreate took effect');
 });
 
 test('switches: fail 500 (once) and timeout on the gateway calls', async () => {
