@@ -14,9 +14,10 @@ BUILD=(cmake ninja-build g++ pkg-config git
 TEST=(doctest-dev chromium cups cups-ipp-utils cups-client dbus poppler-utils
   wrk curl debhelper devscripts dpkg-dev lintian systemd fakeroot rsync)
 
-# Node.js and npm run the browser tests; a machine may already have its own build of them.
+# Node.js runs the payment simulator (demo and tests) and, with npm, the browser tests; a
+# machine may already have its own build of them.
 if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
-  TEST+=(nodejs npm)
+  BUILD+=(nodejs npm)
 fi
 
 case "${1:-all}" in
