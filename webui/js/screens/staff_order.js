@@ -1,5 +1,5 @@
 import { F } from '../strings/staff_dues.zh.js';
-import { h } from '../components/dom.js';
+import { h, append } from '../components/dom.js';
 import { button } from '../components/button.js';
 import { field } from '../components/field.js';
 import { table } from '../components/table.js';
@@ -235,7 +235,8 @@ export default {
       if (o.status === 'reduction_pending' && r) action = reductionCard(o);
       else if (o.status === 'awaiting_payment') action = receiptCard(o);
 
-      body.replaceChildren(
+      body.replaceChildren();
+      append(body, [
         h('div', { class: ['card', 'order-head', o.status === 'reduction_pending' && 'is-pending'], dataset: { status: o.status } },
           h('div', { class: 'order-title-row' },
             h('h2', { class: 'member-name' }, o.payer?.name || F.none),
@@ -243,9 +244,9 @@ export default {
           h('dl', { class: 'facts' },
             fact('order_no', F.orderFacts.order_no, h('span', { class: 'order-no' }, o.order_no)),
             fact('year', F.orderFacts.year, o.year),
-            fact('payer_type', F.orderFacts.payer_type, F.memberTypes[o.payer?.type] || o.payer?.type),
+            fact('payer_type', F.orderFacts.payer_type, o.payer?.type_label || F.memberTypes[o.payer?.type] || o.payer?.type),
             fact('created_at', F.orderFacts.created_at, formatTime(o.created_at)),
-            o.expires_at ? fact('expires_at', F.orderFacts.expires_at, formatTime(o.expires_at)) : null,
+            o.expires_at && o.status !== 'paid' ? fact('expires_at', F.orderFacts.expires_at, formatTime(o.expires_at)) : null,
             o.paid_at ? fact('paid_at', F.orderFacts.paid_at, formatTime(o.paid_at)) : null,
             o.method ? fact('method', F.orderFacts.method, o.method_label || F.methods[o.method] || o.method) : null)),
         h('div', { class: 'card order-amounts' },
@@ -276,15 +277,15 @@ export default {
           ['name', 'mobile', 'email', 'office_phone'].map((k) => fact(`contact_${k}`, F.orderContact[k], contact[k] || F.none)))),
         h('h2', { class: 'section-title' }, F.orderPaymentsTitle),
         payments.length ? table([
-          { key: 'method', label: F.orderPaymentCols.method, format: (p) => F.methods[p.method] || p.method },
+          { key: 'method', label: F.orderPaymentCols.method, className: 'col-method', format: (p) => F.methods[p.method] || p.method },
           { key: 'amount', label: F.orderPaymentCols.amount, className: 'col-amount', format: (p) => formatFen(p.amount_fen) },
           { key: 'external_ref', label: F.orderPaymentCols.external_ref, className: 'col-ref' },
-          { key: 'paid_at', label: F.orderPaymentCols.paid_at, format: (p) => formatTime(p.paid_at) },
-          { key: 'received_at', label: F.orderPaymentCols.received_at, format: (p) => formatTime(p.received_at) },
-          { key: 'source', label: F.orderPaymentCols.source, format: (p) => F.paymentSources[p.source] || p.source || F.none },
-          { key: 'outcome', label: F.orderPaymentCols.outcome, format: (p) => F.paymentOutcomes[p.outcome] || p.outcome || F.none },
-          { key: 'recorded_by', label: F.orderPaymentCols.recorded_by, format: (p) => p.recorded_by || F.none },
-        ], payments, { caption: F.orderPaymentsTitle, className: 'order-payments' }) : h('p', { class: 'hint-note' }, F.orderPaymentsEmpty),
+          { key: 'paid_at', label: F.orderPaymentCols.paid_at, className: 'col-time', format: (p) => formatTime(p.paid_at) },
+          { key: 'received_at', label: F.orderPaymentCols.received_at, className: 'col-time', format: (p) => formatTime(p.received_at) },
+          { key: 'source', label: F.orderPaymentCols.source, className: 'col-source', format: (p) => F.paymentSources[p.source] || p.source || F.none },
+          { key: 'outcome', label: F.orderPaymentCols.outcome, className: 'col-outcome', format: (p) => F.paymentOutcomes[p.outcome] || p.outcome || F.none },
+          { key: 'recorded_by', label: F.orderPaymentCols.recorded_by, className: 'col-by', format: (p) => String(p.recorded_by || F.none).replace(/^staff:/, '') },
+        ], payments, { caption: F.orderPaymentsTitle, className: 'order-payments' }) : h('p', { class: 'empty-note' }, F.orderPaymentsEmpty),
         h('h2', { class: 'section-title' }, F.orderAttemptsTitle),
         attempts.length ? table([
           { key: 'method', label: F.orderAttemptCols.method, format: (a) => a.method_label || F.methods[a.method] || a.method },
@@ -292,7 +293,7 @@ export default {
           { key: 'amount', label: F.orderAttemptCols.amount, className: 'col-amount', format: (a) => formatFen(a.amount_fen) },
           { key: 'state', label: F.orderAttemptCols.state, format: (a) => F.attemptStates[a.state] || a.state },
           { key: 'expires_at', label: F.orderAttemptCols.expires_at, format: (a) => formatTime(a.expires_at) },
-        ], attempts, { caption: F.orderAttemptsTitle, className: 'order-attempts' }) : h('p', { class: 'hint-note' }, F.orderAttemptsEmpty));
+        ], attempts, { caption: F.orderAttemptsTitle, className: 'order-attempts' }) : h('p', { class: 'empty-note' }, F.orderAttemptsEmpty)]);
     }
 
     async function load() {

@@ -1,5 +1,5 @@
 import { F } from '../strings/staff_dues.zh.js';
-import { h } from '../components/dom.js';
+import { h, append } from '../components/dom.js';
 import { button } from '../components/button.js';
 import { field } from '../components/field.js';
 import { table } from '../components/table.js';
@@ -98,9 +98,12 @@ export default {
           },
           {
             key: 'status', label: F.ordersCols.status, className: 'col-status',
-            format: (o) => h('span', {}, statusBadge(o), o.status === 'reduction_pending' ? h('span', { class: 'badge badge-pending' }, F.ordersNeedsDecision) : null),
+            format: (o) => statusBadge(o),
           },
-          { key: 'created_at', label: F.ordersCols.created_at, className: 'col-date', format: (o) => formatTime(o.created_at) },
+          {
+            key: 'created_at', label: F.ordersCols.created_at, className: 'col-date',
+            format: (o) => { const [d, t] = formatTime(o.created_at).split(' '); return h('span', {}, d, t ? h('span', { class: 'time' }, t) : null); },
+          },
           {
             key: 'open', label: F.ordersCols.open, className: 'col-open',
             format: (o) => h('button', { type: 'button', class: 'btn btn-secondary', dataset: { open: o.id }, onclick: () => open(o) }, F.open),
@@ -111,11 +114,12 @@ export default {
           tr.dataset.status = items[i].status;
           if (items[i].status === 'reduction_pending') tr.classList.add('is-pending');
         });
-        results.replaceChildren(summary, grid,
+        results.replaceChildren();
+        append(results, [summary, grid,
           pages > 1 ? h('div', { class: 'pager' },
             button(F.prev, { variant: 'secondary', disabled: pageNo <= 1, onClick: () => goState({ page: pageNo - 1 }) }),
             h('span', { class: 'pager-info' }, F.pageOf(pageNo, pages)),
-            button(F.next, { variant: 'secondary', disabled: pageNo >= pages, onClick: () => goState({ page: pageNo + 1 }) })) : null);
+            button(F.next, { variant: 'secondary', disabled: pageNo >= pages, onClick: () => goState({ page: pageNo + 1 }) })) : null]);
       } catch (err) {
         if (!ctx.alive() || err.handled) return;
         results.replaceChildren(loadError(err, load));

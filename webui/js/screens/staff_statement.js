@@ -35,17 +35,16 @@ export default {
   render(ctx) {
     let previewed = null; // { csv, lines } of the last preview
 
-    const format = h('details', { class: 'card stmt-format' },
-      h('summary', { class: 'stmt-format-summary' }, F.stmtFormatTitle),
+    const format = h('div', { class: 'card stmt-format' },
+      h('h2', { class: 'card-title' }, F.stmtFormatTitle),
       h('p', {}, F.stmtFormatLead),
       table([
-        { key: 'name', label: F.stmtColCols.name, format: (c) => c[0] },
-        { key: 'need', label: F.stmtColCols.need, format: (c) => c[1] },
+        { key: 'name', label: F.stmtColCols.name, className: 'col-name', format: (c) => c[0] },
+        { key: 'need', label: F.stmtColCols.need, className: 'col-need', format: (c) => c[1] },
         { key: 'meaning', label: F.stmtColCols.meaning, format: (c) => c[2] },
       ], F.stmtColumns, { caption: F.stmtFormatTitle, className: 'stmt-columns' }),
       h('p', { class: 'stmt-example-label' }, F.stmtExample),
       h('pre', { class: 'stmt-example' }, EXAMPLE));
-    format.open = true;
 
     // --- input: a file or pasted text ---
     const fileId = nextId('stmt-file');
@@ -88,7 +87,7 @@ export default {
         results.replaceChildren(notice(F.stmtChanged, 'warning'));
       }
     }
-    text.addEventListener('input', onTextChanged);
+    text.addEventListener('input', () => { fileInfo.textContent = ''; onTextChanged(); });
 
     function showLines(data, applied) {
       const lines = data.lines || [];
@@ -101,7 +100,7 @@ export default {
         { key: 'order_no', label: F.stmtCols.order_no, className: 'col-no', format: (l) => l.order_no || F.none },
         {
           key: 'result', label: F.stmtCols.result, className: 'col-result',
-          format: (l) => h('span', { class: ['stmt-result', `stmt-${l.result}`] }, F.stmtResults[l.result] || l.result),
+          format: (l) => h('span', { class: ['stmt-result', `stmt-${l.result}`] }, applied && l.result === 'matched' ? F.stmtCredited : F.stmtResults[l.result] || l.result),
         },
         { key: 'message', label: F.stmtCols.message, className: 'col-message', format: (l) => l.message || '' },
       ], lines, { caption: applied ? F.stmtAppliedTitle : F.stmtPreviewTitle, className: 'stmt-table' });
@@ -131,7 +130,7 @@ export default {
         previewed = { csv, lines };
         applyBtn.disabled = matched.length === 0;
         applyBtn.textContent = matched.length ? F.stmtApply(matched.length) : F.stmtApplyNone;
-        results.replaceChildren(...showLines(data, false), matched.length ? '' : notice(F.stmtNoMatched, 'warning'));
+        results.replaceChildren(...showLines(data, false), ...(matched.length ? [] : [notice(F.stmtNoMatched, 'warning')]));
       } catch (err) {
         if (err.handled || !ctx.alive()) return;
         if (err.fields?.csv) setTextErr(err.fields.csv);

@@ -1,5 +1,5 @@
 import { F } from '../strings/staff_dues.zh.js';
-import { h } from '../components/dom.js';
+import { h, append } from '../components/dom.js';
 import { button } from '../components/button.js';
 import { field } from '../components/field.js';
 import { openDialog } from '../components/dialog.js';
@@ -113,12 +113,13 @@ export default {
           results.replaceChildren(summary, h('div', { class: 'empty-state' }, h('div', { class: 'empty-title' }, F.tiersEmpty)));
           return;
         }
-        results.replaceChildren(summary,
+        results.replaceChildren();
+        append(results, [summary,
           h('ul', { class: 'tier-list' }, items.map(agencyRow)),
           pages > 1 ? h('div', { class: 'pager' },
             button(F.prev, { variant: 'secondary', disabled: pageNo <= 1, onClick: () => goState({ page: pageNo - 1 }) }),
             h('span', { class: 'pager-info' }, F.pageOf(pageNo, pages)),
-            button(F.next, { variant: 'secondary', disabled: pageNo >= pages, onClick: () => goState({ page: pageNo + 1 }) })) : null);
+            button(F.next, { variant: 'secondary', disabled: pageNo >= pages, onClick: () => goState({ page: pageNo + 1 }) })) : null]);
       } catch (err) {
         if (!ctx.alive() || err.handled) return;
         results.replaceChildren(loadError(err, load));

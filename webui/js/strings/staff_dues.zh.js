@@ -106,7 +106,6 @@ export const F = {
     order_no: '申报系统单号', year: '年度', payer: '缴费单位', amount: '应付金额', status: '状态', created_at: '申报时间', open: '操作',
   },
   ordersTotalWas: (t) => `原 ${t}`,
-  ordersNeedsDecision: '待审批',
 
   // 订单详情
   orderTitle: '会费订单详情',
@@ -203,6 +202,7 @@ export const F = {
   stmtAppliedTitle: '入账结果',
   stmtCounts: (c) => `共${c.total}行：匹配 ${c.matched}，未匹配 ${c.unmatched}，金额不符 ${c.mismatched}，已入账 ${c.duplicate}，格式错误 ${c.invalid}`,
   stmtResults: { matched: '匹配', unmatched: '未匹配', mismatched: '金额不符', duplicate: '已入账', invalid: '格式错误' },
+  stmtCredited: '匹配，已入账',
   stmtCols: { line: '行', date: '交易日期', amount: '金额', bank_ref: '流水号', order_no: '申报系统单号', result: '结果', message: '说明' },
   stmtNoMatched: '没有可入账的匹配流水。',
   stmtConfirmTitle: '确认入账',
