@@ -169,8 +169,9 @@ test('the approved industry org logs in with its USCC, must change the password,
   assert.match(text, /H\d{10}/);
   await shot(page, 'member-application-approved');
   await page.getByRole('button', { name: '缴纳会费入口' }).click();
-  await waitForRoute(page, '/soon');
-  await waitForText(page.locator('.placeholder-title'), '会费缴纳功能即将开放');
+  // 【缴纳会费入口】 leads to 选择缴费年份 (issue 6); this member is approved but has not paid.
+  await waitForRoute(page, '/member/dues');
+  await waitForText(page.locator('.page-title'), '选择缴费年份');
 
   await page.locator('[data-nav="back"]').click();
   await waitForRoute(page, '/member/application');

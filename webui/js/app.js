@@ -166,6 +166,7 @@ function render(hash) {
   keyboard.close();
   closeAllDialogs();
   idleDialog = null;
+  if (idle && idle.holdUntil) idle.hold(0); // a hold belongs to the screen that asked for it
 
   if (screen) {
     // Login guards: a screen for members or staff needs that session; a session that
@@ -192,6 +193,8 @@ function render(hash) {
     safeNext,
     alive: () => seq === renderSeq,
     session: getSession(),
+    // Keeps the idle reset from coming before untilEpochMs while this screen is shown (0: release).
+    holdIdle: (untilEpochMs) => { if (idle && seq === renderSeq) idle.hold(untilEpochMs); },
   };
   let node;
   if (screen) {

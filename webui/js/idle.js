@@ -1,7 +1,9 @@
 // Kiosk idle timer. Any touch, pointer, key or wheel activity restarts it. When
 // `warnS` seconds remain, onWarn fires (the app shows a countdown dialog); at zero,
 // onExpire fires (the app logs out and resets to home). While disarmed (the clean home
-// screen) it does nothing.
+// screen) it does nothing. hold(untilMs) keeps the reset from coming before that moment (a
+// screen that must not be reset, e.g. a payment QR code while it is valid); the countdown then
+// shows the time to that moment. hold(0) releases it.
 
 const ACTIVITY = ['pointerdown', 'touchstart', 'keydown', 'wheel', 'input'];
 
@@ -17,6 +19,7 @@ export class IdleTimer {
     this.deadline = 0;
     this.lastShown = null;
     this.interval = null;
+    this.holdUntil = 0;
     this.activity = () => { if (this.armed) this.restart(); };
   }
 
@@ -36,8 +39,13 @@ export class IdleTimer {
     this.restart();
   }
 
+  hold(untilMs) {
+    this.holdUntil = Number(untilMs) > 0 ? Number(untilMs) : 0;
+    this.restart();
+  }
+
   restart() {
-    this.deadline = Date.now() + this.resetS * 1000;
+    this.deadline = Math.max(Date.now() + this.resetS * 1000, this.holdUntil);
     this.warned = false;
     this.lastShown = null;
     this.#tick();

@@ -134,7 +134,7 @@ export function stagePage(ctx, data) {
       h('dl', { class: 'facts' },
         h('div', { class: 'fact', dataset: { fact: 'member_no' } }, h('dt', {}, S.applyMemberNo), h('dd', {}, data.member_no || S.mcNone))),
       h('div', { class: 'actions' },
-        button(S.applyDuesLink, { variant: 'primary', size: 'lg', attrs: { 'data-action': 'dues' }, onClick: () => ctx.go('/soon?what=dues') })));
+        button(S.applyDuesLink, { variant: 'primary', size: 'lg', attrs: { 'data-action': 'dues' }, onClick: () => ctx.go('/member/dues') })));
   }
   return h('div', { class: 'card status-card', dataset: { stage: data.stage || '' } },
     h('h2', { class: 'card-title' }, S.applyWithdrawnTitle),

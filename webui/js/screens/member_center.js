@@ -3,10 +3,16 @@ import { h } from '../components/dom.js';
 import { button } from '../components/button.js';
 import { loadInto } from '../components/page.js';
 import { memberHome, memberMessages } from '../api.js';
+import { D } from '../strings/dues.zh.js';
+import { duesHome } from '../api_dues.js';
 
 // 会员中心: the member's summary and the manual's menu. 入会申请, 密码修改, 会员名录 and
-// 会员消息 work; the other pages are shown as 即将开放. 会员消息 carries the unread count.
-const READY = { application: '/member/application', password: '/password', directory: '/directory', messages: '/member/messages' };
+// 会员消息 work, and 会费缴纳 / 我的缴费订单 (issue 6) lead to the dues screens; the other pages are
+// shown as 即将开放. 会员消息 carries the unread count; the summary shows good standing.
+const READY = {
+  application: '/member/application', password: '/password', directory: '/directory', messages: '/member/messages',
+  dues: '/member/dues', dues_orders: '/member/dues/orders',
+};
 
 function dl(rows) {
   return h('dl', { class: 'facts' }, rows.map(([label, value, key]) =>
@@ -18,7 +24,7 @@ export default {
   auth: 'member',
   render(ctx) {
     const summary = h('div', { class: 'card member-summary' });
-    const menu = h('div', { class: 'menu-grid' }, S.mcMenu.map(([key, label]) => {
+    const menu = h('div', { class: 'menu-grid' }, [S.mcMenu[0], ...D.mcMenu, ...S.mcMenu.slice(1)].map(([key, label]) => {
       const to = READY[key];
       return h('button', {
         type: 'button',
@@ -35,6 +41,16 @@ export default {
       if (!ctx.alive() || !n || !msgItem) return;
       msgItem.append(h('span', { class: 'badge badge-count', dataset: { test: 'unread-badge' }, attrs: { 'aria-label': S.unreadCount(n) } }, String(n)));
     }).catch(() => {});
+    // 会籍状态 from the dues API (403 not_approved before approval: then nothing is shown).
+    const standing = h('div', { class: 'dues-standing', attrs: { 'aria-live': 'polite' } });
+    duesHome().then(({ member: dm = {} }) => {
+      if (!ctx.alive()) return;
+      standing.replaceChildren(dm.good_standing
+        ? h('div', { class: 'notice dues-standing-good', dataset: { test: 'good-standing' } }, `${D.mcStanding}：${D.mcGood(dm.valid_until || D.none)}`)
+        : h('div', { class: 'notice notice-warning dues-standing-unpaid', dataset: { test: 'unpaid' } },
+          h('span', {}, `${D.mcStanding}：${D.mcUnpaid}`),
+          button(D.mcPayNow, { variant: 'primary', attrs: { 'data-action': 'pay-dues' }, onClick: () => ctx.go('/member/dues') })));
+    }).catch(() => {});
     loadInto(summary, memberHome, ({ member: m = {} }) => [
       h('h2', { class: 'member-name', dataset: { test: 'member-name' } }, m.name || m.login_id || ''),
       dl([
@@ -49,6 +65,7 @@ export default {
       h('div', { class: 'page-head' }, title,
         button(S.logout, { variant: 'danger', onClick: () => ctx.resetToHome(), attrs: { 'data-action': 'logout' } })),
       summary,
+      standing,
       h('h2', { class: 'section-title' }, S.mcMenuTitle),
       menu);
   },
