@@ -6,6 +6,10 @@
 //   roster 名录 (the official list staff import) · 机构代码 agency code · 资格证号 qualification
 //   certificate no. · 执业证号 practice certificate no. · 统一社会信用代码 USCC · 身份证号 resident id
 //   good standing 会籍有效 (status active and validity not past)
+//   dues 会费 · dues order 会费缴纳申报 / 订单 · declaration number 申报系统单号 · item 缴费项目
+//   (one member's dues of one year) · payable list 待缴费清单 · confirmation form 申报确认单 ·
+//   reduction 减免 · full waiver 全额减免 · fee schedule 会费标准 · tier 会员单位级别 · payment
+//   window 缴费时间 · bank transfer 转账汇款 · bank statement 银行流水 · receipt 收据
 #pragma once
 
 #include <optional>
