@@ -26,7 +26,7 @@ let browser;
 before(async () => {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   daemon = await startDaemon({ members: 40, payments: true });
-  await daemon.ctl(['demo-approve', '11001', '1100001', '1100002', '31002', '3100003']);
+  await daemon.ctl(['demo-approve', '11001', '1100001', '1100002', '31002', '3100003', '44003']);
   browser = await launchBrowser();
 });
 
@@ -45,6 +45,8 @@ async function shot(page, name, { orientations = ['portrait', 'landscape'], full
     const { sw, iw } = await page.evaluate(() => ({ sw: document.documentElement.scrollWidth, iw: window.innerWidth }));
     assert.ok(sw <= iw, `${name} ${o}: scrollWidth ${sw} > ${iw}`);
     assert.deepEqual(await smallControls(page), [], `${name} ${o}: controls under 48 px`);
+    const text = await page.locator('#main').innerText();
+    assert.doesNotMatch(text, /\b(null|undefined|NaN)\b|\[object /, `${name}: no stray values on screen`);
     await page.screenshot({ path: path.join(ARTIFACTS, `dues-${name}-${o}.png`), fullPage });
   }
   await page.setViewportSize(PORTRAIT);
@@ -377,4 +379,90 @@ test('(d) landscape: the list and the QR screens fit (no control under 48 px, no
   await k.page.screenshot({ path: path.join(ARTIFACTS, 'dues-landscape-qr.png') });
   assert.deepEqual(k.errors, []);
   await k.context.close();
+});
+
+// A staff session straight against the API (for the finance decision on a reduction).
+async function staffClient(login, password) {
+  let cookie = '';
+  let csrf = '';
+  const call = async (method, p, body) => {
+    const headers = { 'Content-Type': 'application/json', Accept: 'application/json', Cookie: cookie };
+    if (csrf) headers['X-CSRF-Token'] = csrf;
+    const r = await fetch(`${daemon.baseUrl}/api/v1${p}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const set = r.headers.get('set-cookie');
+    if (set) cookie = set.split(';')[0];
+    const json = await r.json().catch(() => null);
+    if (json?.session?.csrf) csrf = json.session.csrf;
+    return { status: r.status, body: json };
+  };
+  const res = await call('POST', '/auth/login', { kind: 'staff', login_id: login, password });
+  assert.equal(res.status, 200, JSON.stringify(res.body));
+  return call;
+}
+
+test('(e) 减免申请缴费: amount in 元 to integer fen, reason; the order waits for approval, then is payable at the reduced amount', async () => {
+  const { page, context, errors } = await openKiosk(browser, daemon.baseUrl, { viewport: PORTRAIT, route: '/login' });
+  await loginFirstTime(page, '44003', 'Agency44003x');
+  await page.locator('[data-menu="dues"]').click();
+  await waitForRoute(page, '/member/dues');
+  await enterYear(page);
+  await waitForRoute(page, '/member/dues/items');
+  // 刘洋 has not applied: shown, not tickable.
+  await waitForText(page.locator('.dues-item[data-login="4400004"]'), NOT_APPLIED_HINT);
+  await submitAndConfirm(page);
+  await page.locator('[data-field="contact.office_phone"] input').fill('020-88886666');
+  await closeKeyboard(page);
+  await page.getByRole('button', { name: '减免申请缴费' }).click();
+  await waitForRoute(page, '/member/dues/reduction');
+  await waitForText(page.locator('.page-lead'), '需要填写减免金额以及减免理由，审批通过后方可减免。');
+  assert.equal(await page.locator('[data-field="contact.office_phone"] input').inputValue(), '020-88886666', 'the contact comes along');
+
+  // The amount takes digits and one '.', typed on the on-screen keyboard.
+  const amount = page.locator('[data-field="reduction.amount_fen"] input');
+  await amount.click();
+  await page.locator('.osk').waitFor({ state: 'visible' });
+  for (const k of '5a00.5.09') await page.locator(`.osk-key[data-key="${k}"]`).click();
+  assert.equal(await amount.inputValue(), '500.50', 'letters, a second dot and a third decimal are dropped');
+  await page.locator('.osk .osk-done').click();
+  await page.locator('[data-field="reduction.reason"] textarea').fill('短');
+  await page.locator('[data-action="submit-reduction"]').click();
+  await waitForText(page.locator('[data-field="reduction.reason"] .field-error'), /5～200/);
+  await amount.fill('99999');
+  await page.locator('[data-field="reduction.reason"] textarea').fill('本所今年新设立，经营困难，申请减免部分会费。');
+  await closeKeyboard(page);
+  await page.locator('[data-action="submit-reduction"]').click();
+  await waitForText(page.locator('[data-field="reduction.amount_fen"] .field-error'), '不能超过');
+  await amount.fill('500.50');
+  await closeKeyboard(page);
+  await shot(page, 'reduction');
+  await page.locator('[data-action="submit-reduction"]').click();
+  await waitForText(page.locator('[data-test="reduction-sent"]'), '等待协会审批');
+  await page.getByRole('button', { name: '查看订单详情' }).click();
+  await waitForRoute(page, '/member/dues/order');
+  await waitForText(page.locator('.dues-status'), '减免审批中');
+  assert.equal(await page.locator('[data-method]').count(), 0, 'no payment while the reduction waits');
+  await waitForText(page.locator('.notice-warning'), '500.50 元');
+  await shot(page, 'order-reduction-pending');
+  const id = await orderIdOf(page);
+  const detail = await pageGet(page, `/member/dues/orders/${id}`);
+  assert.equal(detail.body.order.reduction.requested_fen, 50050, '500.50 元 is 50050 fen');
+  assert.equal(detail.body.order.contact.office_phone, '020-88886666');
+
+  // Finance approves 500.00 元: the order becomes payable at total − 500.00.
+  const staff = await staffClient('admin1', 'Admin12345');
+  const dec = await staff('POST', `/staff/dues/orders/${id}/reduction`, { decision: 'approve', amount_fen: 50000 });
+  assert.equal(dec.status, 200, JSON.stringify(dec.body));
+  await page.reload();
+  await page.waitForSelector('html[data-ready="1"]');
+  await waitForRoute(page, '/member/dues/order');
+  await waitForText(page.locator('.dues-status'), '待支付');
+  await waitForText(page.locator('.dues-order'), '减免申请已通过，减免 500.00 元');
+  const due = detail.body.order.total_fen - 50000;
+  const yuan = `${Math.floor(due / 100).toLocaleString('en-US')}.${String(due % 100).padStart(2, '0')} 元`;
+  await waitForText(page.locator('[data-fact="amount_due"] dd'), yuan);
+  assert.equal(await page.locator('[data-method="wechat"]').count(), 1);
+  await shot(page, 'order-reduction-approved');
+
+  assert.deepEqual(errors, []);
+  await context.close();
 });

@@ -3,7 +3,7 @@ import { h } from '../components/dom.js';
 import { button } from '../components/button.js';
 import { page, notice, loading, loadError } from '../components/page.js';
 import { duesOrder, formatFen } from '../api_dues.js';
-import { facts, orderNoBlock } from './dues_common.js';
+import { facts, orderNoBlock, fill } from './dues_common.js';
 
 // 转账汇款 (manual: 记录申报系统单号进行汇款): the association's bank details (a staff setting),
 // the amount due, and the 申报系统单号 to write in the remittance note.
@@ -14,11 +14,11 @@ export default {
     const id = ctx.params.get('id');
     const body = h('div', { class: 'dues-bank' });
     async function load() {
-      body.replaceChildren(loading());
+      fill(body, loading());
       try {
         const { order, bank = {} } = await duesOrder(id);
         if (!ctx.alive()) return;
-        body.replaceChildren(
+        fill(body,
           h('div', { class: 'card dues-bank-card' },
             orderNoBlock(order.order_no),
             h('p', { class: 'dues-bank-note-strong', dataset: { test: 'bank-instruction' } }, D.bankNoteStrong(order.order_no)),
@@ -35,7 +35,7 @@ export default {
             button(D.qrBackToOrder, { variant: 'secondary', size: 'lg', onClick: () => ctx.back() })));
       } catch (err) {
         if (!ctx.alive() || err.handled) return;
-        body.replaceChildren(loadError(err, load));
+        fill(body, loadError(err, load));
       }
     }
     load();

@@ -110,3 +110,9 @@ export function orderNoBlock(orderNo) {
   return h('div', { class: 'dues-order-no-block' },
     h('div', { class: 'dues-order-no-label' }, D.orderNo), no, h('div', { class: 'dues-copy-row' }, copy, msg));
 }
+
+// el.replaceChildren() without the null / false entries (replaceChildren would print them).
+export function fill(el, ...nodes) {
+  el.replaceChildren(...nodes.flat().filter((n) => n !== null && n !== undefined && n !== false));
+  return el;
+}

@@ -4,7 +4,7 @@ import { button } from '../components/button.js';
 import { page, notice, loading, loadError } from '../components/page.js';
 import { keyboard } from '../components/keyboard.js';
 import { duesQuote, placeOrder, parseIds, saveContactDraft, contactDraft, clearContactDraft } from '../api_dues.js';
-import { itemsTable, contactForm, applyFieldErrors } from './dues_common.js';
+import { itemsTable, contactForm, applyFieldErrors, fill } from './dues_common.js';
 
 // 会费缴纳申报确认单 (manual): the ticked items and the total, the contact (姓名*, 手机号*, 邮箱*,
 // 办公电话; prefilled from the quote), 【减免申请缴费】 (→ 减免申请 with the same selection and
@@ -52,7 +52,7 @@ export default {
           keyboard.close();
           contact.clear();
           showMessage('');
-          problem.replaceChildren();
+          fill(problem);
           const missing = contact.checkRequired();
           if (missing) { showMessage(D.formError); missing.el.scrollIntoView({ block: 'center' }); return; }
           confirm.disabled = true;
@@ -66,7 +66,7 @@ export default {
           } catch (err) {
             if (err.handled || !ctx.alive()) return;
             if (err.code === 'item_unavailable') {
-              problem.replaceChildren(unavailablePanel(ctx, err, items, year));
+              fill(problem, unavailablePanel(ctx, err, items, year));
               problem.scrollIntoView({ block: 'center' });
             } else {
               const [first, rest] = applyFieldErrors(contact.fields, err);
@@ -78,7 +78,7 @@ export default {
           }
         },
       });
-      body.replaceChildren(
+      fill(body,
         h('div', { class: 'card' },
           h('h2', { class: 'card-title' }, D.itemsYear(quote.year || year)),
           itemsTable(items, quote.total_fen)),
@@ -91,18 +91,18 @@ export default {
     }
 
     async function load() {
-      body.replaceChildren(loading());
+      fill(body, loading());
       try {
         const quote = await duesQuote(year, ids);
         if (!ctx.alive()) return;
         show(quote);
       } catch (err) {
         if (!ctx.alive() || err.handled) return;
-        if (err.code === 'item_unavailable') body.replaceChildren(unavailablePanel(ctx, err, [], year));
+        if (err.code === 'item_unavailable') fill(body, unavailablePanel(ctx, err, [], year));
         else if (err.status === 400 || err.status === 409) {
-          body.replaceChildren(notice(err.message, 'error'), h('div', { class: 'actions' },
+          fill(body, notice(err.message, 'error'), h('div', { class: 'actions' },
             button(D.backToList, { variant: 'primary', size: 'lg', onClick: () => ctx.go(`/member/dues/items?year=${encodeURIComponent(year)}`) })));
-        } else body.replaceChildren(loadError(err, load));
+        } else fill(body, loadError(err, load));
       }
     }
     load();

@@ -1,4 +1,5 @@
 import { D } from '../strings/dues.zh.js';
+import { fill } from './dues_common.js';
 import { h } from '../components/dom.js';
 import { button } from '../components/button.js';
 import { page, notice, loading, loadError } from '../components/page.js';
@@ -52,7 +53,7 @@ export default {
     function show(data) {
       const items = data.items || [];
       if (!items.length) {
-        body.replaceChildren(notice(D.itemsEmpty), h('div', { class: 'actions' },
+        fill(body, notice(D.itemsEmpty), h('div', { class: 'actions' },
           button(D.toMemberCenter, { variant: 'secondary', size: 'lg', onClick: () => ctx.go('/member') })));
         return;
       }
@@ -102,7 +103,7 @@ export default {
       const inOrder = items.some((it) => it.state === 'in_order') ? button(D.openOrder, {
         variant: 'secondary', attrs: { 'data-action': 'open-orders' }, onClick: () => ctx.go('/member/dues/orders'),
       }) : null;
-      body.replaceChildren(
+      fill(body,
         h('div', { class: 'dues-items-head' }, h('div', { class: 'dues-items-year' }, D.itemsYear(data.year || year)),
           h('div', { class: 'dues-items-tools' }, inOrder, all)),
         h('div', { class: 'dues-item-list', attrs: { role: 'group', 'aria-label': D.itemsTitle } }, rows.map((r) => r.el)),
@@ -111,7 +112,7 @@ export default {
     }
 
     async function load() {
-      body.replaceChildren(loading());
+      fill(body, loading());
       try {
         const data = await duesItems(year);
         if (!ctx.alive()) return;
@@ -120,12 +121,12 @@ export default {
         if (!ctx.alive() || err.handled) return;
         if (err.code === 'choose_payment_first') { ctx.go('/member/dues', { replace: true }); return; }
         if (err.status === 400 || err.status === 403) {
-          body.replaceChildren(notice(err.message, 'error'), h('div', { class: 'actions' },
+          fill(body, notice(err.message, 'error'), h('div', { class: 'actions' },
             button(D.yearTitle, { variant: 'primary', size: 'lg', onClick: () => ctx.go('/member/dues') }),
             button(D.ordersTitle, { variant: 'secondary', size: 'lg', onClick: () => ctx.go('/member/dues/orders') })));
           return;
         }
-        body.replaceChildren(loadError(err, load));
+        fill(body, loadError(err, load));
       }
     }
     load();

@@ -4,7 +4,7 @@ import { button } from '../components/button.js';
 import { openDialog } from '../components/dialog.js';
 import { page, notice, loading, loadError } from '../components/page.js';
 import { duesOrder, cancelOrder, formatFen, formatTime } from '../api_dues.js';
-import { itemsTable, facts, statusBadge, orderNoBlock } from './dues_common.js';
+import { itemsTable, facts, statusBadge, orderNoBlock, fill } from './dues_common.js';
 
 // 订单详情 (manual): the 申报系统单号 (large, copyable), items, amounts, status; while payable the
 // methods the server offers (转账汇款 / 支付宝支付 / 微信支付); the reduction's state; 【取消订单】.
@@ -72,7 +72,7 @@ export default {
           button(D.newDeclaration, { variant: 'primary', size: 'lg', onClick: () => ctx.go(`/member/dues/items?year=${encodeURIComponent(order.year)}`) })));
       }
       const cancellable = order.status === 'awaiting_payment' || order.status === 'reduction_pending';
-      body.replaceChildren(
+      fill(body,
         banner,
         h('div', { class: 'card dues-order-head', dataset: { status: order.status } },
           orderNoBlock(order.order_no),
@@ -98,14 +98,14 @@ export default {
     }
 
     async function load(banner = null) {
-      body.replaceChildren(loading());
+      fill(body, loading());
       try {
         const data = await duesOrder(id);
         if (!ctx.alive()) return;
         show(data.order, banner);
       } catch (err) {
         if (!ctx.alive() || err.handled) return;
-        body.replaceChildren(loadError(err, () => load()));
+        fill(body, loadError(err, () => load()));
       }
     }
     load();

@@ -1,4 +1,5 @@
 import { D } from '../strings/dues.zh.js';
+import { fill } from './dues_common.js';
 import { h } from '../components/dom.js';
 import { button } from '../components/button.js';
 import { page, notice, loading, loadError } from '../components/page.js';
@@ -33,7 +34,7 @@ export default {
     function paid() {
       stopTimers();
       ctx.holdIdle(0);
-      body.replaceChildren(notice(D.qrPaid));
+      fill(body, notice(D.qrPaid));
       ctx.go(`/member/dues/paid?${idQ}`, { replace: true });
     }
 
@@ -69,7 +70,7 @@ export default {
         class: 'btn btn-secondary btn-lg dues-pay-link', href: attempt.pay_link, target: '_blank', rel: 'noopener',
         dataset: { action: 'pay-link' },
       }, D.qrPayLink) : null;
-      body.replaceChildren(
+      fill(body,
         h('div', { class: 'card dues-qr-card', dataset: { method } },
           h('div', { class: 'dues-qr-scan' }, D.qrScan[method]),
           h('div', { class: 'dues-qr-frame' }, img),
@@ -110,14 +111,14 @@ export default {
     function notPayable(label) {
       stopTimers();
       ctx.holdIdle(0);
-      body.replaceChildren(notice(label ? `${D.qrNotPayable}（${label}）` : D.qrNotPayable, 'warning'),
+      fill(body, notice(label ? `${D.qrNotPayable}（${label}）` : D.qrNotPayable, 'warning'),
         h('div', { class: 'actions' }, button(D.qrBackToOrder, { variant: 'primary', size: 'lg', onClick: toOrder })));
     }
 
     async function open() {
       stopTimers();
       const g = ++gen;
-      body.replaceChildren(loading());
+      fill(body, loading());
       try {
         const { attempt } = await startPayment(id, method);
         if (!alive(g)) return;
@@ -126,7 +127,7 @@ export default {
       } catch (err) {
         if (!alive(g) || err.handled) return;
         if (err.code === 'gateway_unavailable' || err.code === 'method_unavailable') {
-          body.replaceChildren(
+          fill(body,
             h('div', { class: 'notice notice-error dues-gateway-down', attrs: { role: 'alert' }, dataset: { test: 'gateway-error' } }, err.message),
             h('div', { class: 'actions' },
               button(D.qrToBank, { variant: 'primary', size: 'lg', attrs: { 'data-action': 'to-bank' }, onClick: toBank }),
@@ -136,7 +137,7 @@ export default {
           notPayable(null);
           body.prepend(notice(err.message, 'error'));
         } else {
-          body.replaceChildren(loadError(err, () => open()));
+          fill(body, loadError(err, () => open()));
         }
       }
     }

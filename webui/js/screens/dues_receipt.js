@@ -3,7 +3,7 @@ import { h } from '../components/dom.js';
 import { button } from '../components/button.js';
 import { page, notice, loading, loadError } from '../components/page.js';
 import { duesReceipt, formatFen, formatTime } from '../api_dues.js';
-import { itemsTable, facts } from './dues_common.js';
+import { itemsTable, facts, fill } from './dues_common.js';
 
 // 会费收据: a printable page (payer, items, amounts, 申报系统单号, method, paid time, issuer) with
 // 【打印】. The print stylesheet (theme.css, dues (member)) hides the kiosk chrome.
@@ -14,11 +14,11 @@ export default {
     const id = ctx.params.get('id');
     const body = h('div', { class: 'dues-receipt-wrap' });
     async function load() {
-      body.replaceChildren(loading());
+      fill(body, loading());
       try {
         const { receipt: r } = await duesReceipt(id);
         if (!ctx.alive()) return;
-        body.replaceChildren(
+        fill(body,
           h('article', { class: 'card dues-receipt', dataset: { test: 'receipt' } },
             h('h2', { class: 'dues-receipt-title' }, D.receiptHeading(r.year)),
             facts([
@@ -40,8 +40,8 @@ export default {
             button(D.print, { variant: 'primary', size: 'lg', attrs: { 'data-action': 'print' }, onClick: () => window.print() })));
       } catch (err) {
         if (!ctx.alive() || err.handled) return;
-        if (err.status === 409) body.replaceChildren(notice(err.message, 'warning'));
-        else body.replaceChildren(loadError(err, load));
+        if (err.status === 409) fill(body, notice(err.message, 'warning'));
+        else fill(body, loadError(err, load));
       }
     }
     load();

@@ -5,7 +5,7 @@ import { defField } from '../components/form_field.js';
 import { page, notice, loading, loadError } from '../components/page.js';
 import { keyboard } from '../components/keyboard.js';
 import { duesQuote, placeOrder, parseIds, parseYuan, formatFen, contactDraft, clearContactDraft } from '../api_dues.js';
-import { itemsTable, contactForm, applyFieldErrors } from './dues_common.js';
+import { itemsTable, contactForm, applyFieldErrors, fill } from './dues_common.js';
 import { unavailablePanel } from './dues_confirm.js';
 
 // 减免申请 (manual: 需要填写减免金额以及减免理由，审批通过后方可减免): the same selection and
@@ -20,7 +20,7 @@ export default {
     const body = h('div', { class: 'dues-reduction' });
 
     function done(order) {
-      body.replaceChildren(h('div', { class: 'card result-card', attrs: { role: 'status' }, dataset: { test: 'reduction-sent' } },
+      fill(body, h('div', { class: 'card result-card', attrs: { role: 'status' }, dataset: { test: 'reduction-sent' } },
         h('p', { class: 'result-text' }, D.reductionSent),
         h('p', { class: 'dues-result-no' }, `${D.orderNo}：${order.order_no}`),
         h('div', { class: 'actions' },
@@ -57,7 +57,7 @@ export default {
           keyboard.close();
           for (const f of Object.values(fields)) f.clearError();
           showMessage('');
-          problem.replaceChildren();
+          fill(problem);
           let first = contact.checkRequired();
           const fen = parseYuan(amount.value());
           if (fen === null) { amount.setError(D.amountBad); first = first || amount; }
@@ -76,7 +76,7 @@ export default {
           } catch (err) {
             if (err.handled || !ctx.alive()) return;
             if (err.code === 'item_unavailable') {
-              problem.replaceChildren(unavailablePanel(ctx, err, items, year));
+              fill(problem, unavailablePanel(ctx, err, items, year));
               problem.scrollIntoView({ block: 'center' });
             } else {
               const [f, rest] = applyFieldErrors(fields, err);
@@ -88,7 +88,7 @@ export default {
           }
         },
       });
-      body.replaceChildren(
+      fill(body,
         h('div', { class: 'card' }, h('h2', { class: 'card-title' }, D.itemsYear(quote.year || year)), itemsTable(items, total)),
         h('div', { class: 'card' },
           h('h2', { class: 'card-title' }, D.reductionTitle),
@@ -100,16 +100,16 @@ export default {
     }
 
     async function load() {
-      body.replaceChildren(loading());
+      fill(body, loading());
       try {
         const quote = await duesQuote(year, ids);
         if (!ctx.alive()) return;
         show(quote);
       } catch (err) {
         if (!ctx.alive() || err.handled) return;
-        if (err.code === 'item_unavailable') body.replaceChildren(unavailablePanel(ctx, err, [], year));
-        else if (err.status === 400 || err.status === 409) body.replaceChildren(notice(err.message, 'error'));
-        else body.replaceChildren(loadError(err, load));
+        if (err.code === 'item_unavailable') fill(body, unavailablePanel(ctx, err, [], year));
+        else if (err.status === 400 || err.status === 409) fill(body, notice(err.message, 'error'));
+        else fill(body, loadError(err, load));
       }
     }
     load();

@@ -1,4 +1,5 @@
 import { D } from '../strings/dues.zh.js';
+import { fill } from './dues_common.js';
 import { h } from '../components/dom.js';
 import { button } from '../components/button.js';
 import { openDialog } from '../components/dialog.js';
@@ -40,7 +41,7 @@ export default {
         h('span', { class: 'dues-year-num' }, D.yearButton(y.year)),
         h('span', { class: 'dues-year-window' }, y.open ? D.yearWindow(y.window_start, y.window_end) : `${D.yearClosed}（${D.yearWindow(y.window_start, y.window_end)}）`))));
       const m = data.member || {};
-      body.replaceChildren(
+      fill(body,
         m.good_standing ? notice(D.goodStanding(m.valid_until || D.none)) : null,
         h('p', { class: 'page-lead' }, D.yearLead),
         grid,
@@ -61,7 +62,7 @@ export default {
         message ? notice(message, kind) : null);
       const personal = button(D.choicePersonal, { variant: 'primary', size: 'lg', attrs: { 'data-action': 'personal' }, onClick: () => confirmPersonal(status) });
       const agency = button(D.choiceAgency, { variant: 'secondary', size: 'lg', attrs: { 'data-action': 'agency' }, onClick: () => notifyAgency(status, agency) });
-      body.replaceChildren(
+      fill(body,
         h('div', { class: 'card dues-choice' },
           h('h2', { class: 'card-title' }, `${D.choiceTitle} · ${D.yearButton(state.year)}`),
           h('p', {}, D.choiceLead),
@@ -79,7 +80,7 @@ export default {
         actions: [
           button(D.cancel, {
             variant: 'secondary', size: 'lg', attrs: { 'data-action': 'dialog-cancel' },
-            onClick: () => { dlg.close(); status.replaceChildren(notice(D.waitAgency)); },
+            onClick: () => { dlg.close(); fill(status, notice(D.waitAgency)); },
           }),
           button(D.ok, {
             variant: 'primary', size: 'lg', attrs: { 'data-action': 'dialog-ok' },
@@ -91,7 +92,7 @@ export default {
                 if (ctx.alive()) enterItems();
               } catch (err) {
                 dlg.close();
-                if (!err.handled && ctx.alive()) status.replaceChildren(notice(err.message, 'error'));
+                if (!err.handled && ctx.alive()) fill(status, notice(err.message, 'error'));
               }
             },
           }),
@@ -105,16 +106,16 @@ export default {
         await attorneyChoice(state.year, 'agency');
         if (!ctx.alive()) return;
         state.data.attorney = { ...(state.data.attorney || {}), choice: 'agency', year: state.year, agency_requested: true };
-        status.replaceChildren(notice(D.agencyNotified(state.data.attorney.agency_name), 'info'));
+        fill(status, notice(D.agencyNotified(state.data.attorney.agency_name), 'info'));
       } catch (err) {
-        if (!err.handled && ctx.alive()) status.replaceChildren(notice(err.message, 'error'));
+        if (!err.handled && ctx.alive()) fill(status, notice(err.message, 'error'));
       } finally {
         if (btn.isConnected) btn.disabled = false;
       }
     }
 
     async function load() {
-      body.replaceChildren(loading());
+      fill(body, loading());
       try {
         state.data = await duesHome();
         if (!ctx.alive()) return;
@@ -122,13 +123,13 @@ export default {
       } catch (err) {
         if (!ctx.alive() || err.handled) return;
         if (err.code === 'not_approved') {
-          body.replaceChildren(h('div', { class: 'card status-card', dataset: { test: 'not-approved' } },
+          fill(body, h('div', { class: 'card status-card', dataset: { test: 'not-approved' } },
             h('h2', { class: 'card-title' }, D.notApprovedTitle),
             h('p', {}, err.message),
             h('div', { class: 'actions' },
               button(D.toApplication, { variant: 'primary', size: 'lg', onClick: () => ctx.go('/member/application') }))));
         } else {
-          body.replaceChildren(loadError(err, load));
+          fill(body, loadError(err, load));
         }
       }
     }
