@@ -199,6 +199,18 @@ test('(a) finance edits the individual fee and the window of this year; a reload
   await context.close();
 });
 
+test('contract: PUT /staff/dues/years refuses an amount above 10,000,000 fen', async () => {
+  const r = await fin('PUT', `/staff/dues/years/${Y + 5}`, {
+    window_start: `${Y + 5}-03-01`, window_end: `${Y + 5}-04-30`, fees: fees({ attorney: 10_000_001 }),
+  });
+  assert.equal(r.status, 400, `CONTRACT.md: 0 ≤ amount ≤ 10,000,000 fen; got ${r.status} ${JSON.stringify(r.body)}`);
+  assert.ok(r.body.error.fields?.['fees.attorney'], JSON.stringify(r.body));
+  const ok = await fin('PUT', `/staff/dues/years/${Y + 5}`, {
+    window_start: `${Y + 5}-03-01`, window_end: `${Y + 5}-04-30`, fees: fees({ attorney: 10_000_000 }),
+  });
+  assert.equal(ok.status, 200, JSON.stringify(ok.body));
+});
+
 test('(b) reductions: approved with a different amount, rejected with a reason, a full waiver settles the order', async () => {
   const { page, context, errors } = await staffLogin('fin1', 'Finance12345');
   await page.locator('[data-menu="dues_orders"]').click();
@@ -213,6 +225,20 @@ test('(b) reductions: approved with a different amount, rejected with a reason, 
   }
   await shot(page, 'orders-pending');
   await shot(page, 'orders-pending-landscape', LANDSCAPE);
+  // Search by 申报系统单号 (within 全部).
+  await page.locator('.filter-row [data-status="all"]').click();
+  await page.waitForFunction(() => document.querySelectorAll('.orders-table tbody tr').length === 6);
+  await page.getByLabel('申报系统单号或缴费单位', { exact: true }).fill(orders.waived.order_no);
+  await closeKeyboard(page);
+  await page.getByRole('button', { name: '搜索', exact: true }).click();
+  await page.waitForFunction((no) => {
+    const rows = document.querySelectorAll('.orders-table tbody tr');
+    return rows.length === 1 && rows[0].dataset.order === no;
+  }, orders.waived.order_no);
+  await page.getByRole('button', { name: '清除', exact: true }).click();
+  await page.waitForFunction(() => document.querySelectorAll('.orders-table tbody tr').length === 6);
+  await page.locator('.filter-row [data-status="reduction_pending"]').click();
+  await page.waitForFunction(() => document.querySelectorAll('.orders-table tbody tr').length === 3);
 
   // Approve 300 元 of the 400 元 asked: the member then owes 700 元.
   await page.locator(`.orders-table tr[data-order="${orders.reduced.order_no}"] [data-open]`).click();
@@ -239,6 +265,8 @@ test('(b) reductions: approved with a different amount, rejected with a reason, 
   assert.equal(m.order.amount_due_fen, 70_000);
   assert.equal(m.order.reduction.status, 'approved');
   assert.equal(m.order.reduction.decided_fen, 30_000);
+  const again = await fin('POST', `/staff/dues/orders/${orders.reduced.id}/reduction`, { decision: 'approve', amount_fen: 10_000 });
+  assert.equal(again.status, 409, JSON.stringify(again.body));
 
   // Reject another: the reason is required.
   await openOrder(page, orders.rejected);
@@ -302,6 +330,17 @@ test('(c) finance confirms a bank transfer by hand: the order is paid', async ()
   const m = await memberOrder('bank');
   assert.equal(m.order.status, 'paid');
   assert.equal(m.order.method, 'bank');
+
+  // The same bank reference cannot credit a second order: the server's 409 shows at the field.
+  await openOrder(page, orders.rejected);
+  await card.locator('[data-field="bank_ref"] input').fill('BR20261203001');
+  await closeKeyboard(page);
+  await page.locator('[data-action="bank-receipt"]').click();
+  await page.locator('[data-action="confirm-receipt"]').click();
+  await waitForText(card.locator('[data-field="bank_ref"] .field-error'), '已入账');
+  assert.equal(await page.locator('.dialog').count(), 0);
+  assert.equal((await memberOrder('rejected')).order.status, 'awaiting_payment');
+  await shot(page, 'order-receipt-duplicate');
   assert.deepEqual(errors, []);
   await context.close();
 });

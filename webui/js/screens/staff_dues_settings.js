@@ -21,7 +21,7 @@ export default {
         bank_account_name: field({ label: F.setFields.bank_account_name, name: 'bank_account_name', required: true, maxLength: 100 }),
         bank_name: field({ label: F.setFields.bank_name, name: 'bank_name', required: true, maxLength: 100 }),
         bank_account_no: field({ label: F.setFields.bank_account_no, name: 'bank_account_no', required: true, keyboard: true, inputMode: 'numeric', maxLength: 40 }),
-        bank_note: textArea({ label: F.setFields.bank_note, name: 'bank_note', rows: 4, maxLength: 300, placeholder: F.setNotePlaceholder }),
+        bank_note: textArea({ label: F.setFields.bank_note, name: 'bank_note', required: true, rows: 4, maxLength: 300, placeholder: F.setNotePlaceholder }),
       };
       for (const [k, f] of Object.entries(fields)) f.setValue(s[k] ?? '');
       const message = h('div', { class: 'form-message', attrs: { role: 'alert' } });
@@ -35,7 +35,7 @@ export default {
           message.classList.remove('is-shown');
           Object.values(fields).forEach((f) => f.clearError());
           let ok = true;
-          for (const k of ['bank_account_name', 'bank_name', 'bank_account_no']) {
+          for (const k of Object.keys(fields)) {
             if (!fields[k].value().trim()) { fields[k].setError(F.setRequired(F.setFields[k])); ok = false; }
           }
           if (!ok) { message.textContent = F.formError; message.classList.add('is-shown'); return; }

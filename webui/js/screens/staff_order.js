@@ -136,6 +136,7 @@ export default {
       const fieldEl = h('div', { class: 'field', dataset: { field: 'reason' } },
         h('label', { class: 'field-label is-required', htmlFor: reasonId }, F.rejectReason), area, err);
       const setErr = (m) => { err.textContent = m || ''; fieldEl.classList.toggle('has-error', !!m); };
+      area.addEventListener('input', () => setErr(''));
       const ok = button(F.rejectConfirm, {
         variant: 'danger', size: 'lg', attrs: { 'data-action': 'confirm-reject' },
         onClick: async () => {
