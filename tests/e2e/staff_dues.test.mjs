@@ -249,9 +249,14 @@ test('(b) reductions: approved with a different amount, rejected with a reason, 
   await waitForText(page.locator('[data-test="approve-effect"]'), '批准后会员应付 600.00 元');
   await waitForText(page.locator('.reduction-reason'), '受疫情影响经营困难');
   await shot(page, 'order-reduction');
-  await amount.fill('300');
-  await closeKeyboard(page);
+  // Typed on the on-screen keyboard, as on the kiosk.
+  await page.locator('[data-test="reduction-decision"] .field-kbd').click();
+  await page.locator('.osk [data-key="clear"]').click();
+  for (const k of ['3', '0', '0']) await page.locator(`.osk [data-key="${k}"]`).click();
   await waitForText(page.locator('[data-test="approve-effect"]'), '批准后会员应付 700.00 元');
+  await shot(page, 'order-reduction-keyboard');
+  await page.locator('.osk .osk-done').click();
+  assert.equal(await amount.inputValue(), '300');
   await page.locator('[data-action="approve"]').click();
   await waitForText(page.locator('.dialog-title'), '批准减免');
   await shot(page, 'order-approve-dialog');

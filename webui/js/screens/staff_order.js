@@ -2,6 +2,7 @@ import { F } from '../strings/staff_dues.zh.js';
 import { h, append } from '../components/dom.js';
 import { button } from '../components/button.js';
 import { field } from '../components/field.js';
+import { textArea } from '../components/text_area.js';
 import { table } from '../components/table.js';
 import { openDialog } from '../components/dialog.js';
 import { page, notice, loading, loadError } from '../components/page.js';
@@ -88,13 +89,10 @@ export default {
       };
       amount.input.addEventListener('input', () => { amount.clearError(); check(); });
       check();
-      const error = h('div', { class: 'form-message', attrs: { role: 'alert' } });
-
       const approve = button(F.approve, {
         variant: 'primary', size: 'lg', attrs: { 'data-action': 'approve' },
         onClick: () => {
           keyboard.close();
-          error.classList.remove('is-shown');
           const fen = check();
           if (fen === null) { amount.setError(effect.textContent); return; }
           const waiver = fen === total;
@@ -122,38 +120,30 @@ export default {
         h('h2', { class: 'card-title' }, F.orderReductionTitle),
         h('p', {}, F.approveLead(formatFen(r.requested_fen), formatFen(total))),
         h('div', { class: 'reduction-reason' }, h('span', { class: 'muted' }, `${F.orderReductionFacts.reason}：`), r.reason || F.none),
-        amount.el, effect, error,
+        amount.el, effect,
         h('div', { class: 'decision-bar' }, approve, reject));
     }
 
     function rejectDialog(o) {
-      const reasonId = 'dues-reject-reason';
-      const area = h('textarea', {
-        id: reasonId, class: 'input textarea', rows: 4, placeholder: F.rejectPlaceholder,
-        attrs: { maxlength: 200, 'aria-describedby': `${reasonId}-err`, 'aria-required': 'true' },
-      });
-      const err = h('div', { id: `${reasonId}-err`, class: 'field-error', attrs: { 'aria-live': 'polite' } });
-      const fieldEl = h('div', { class: 'field', dataset: { field: 'reason' } },
-        h('label', { class: 'field-label is-required', htmlFor: reasonId }, F.rejectReason), area, err);
-      const setErr = (m) => { err.textContent = m || ''; fieldEl.classList.toggle('has-error', !!m); };
-      area.addEventListener('input', () => setErr(''));
+      const reason = textArea({ label: F.rejectReason, name: 'reason', required: true, rows: 4, maxLength: 200, placeholder: F.rejectPlaceholder });
+      reason.input.addEventListener('input', () => reason.clearError());
       const ok = button(F.rejectConfirm, {
         variant: 'danger', size: 'lg', attrs: { 'data-action': 'confirm-reject' },
         onClick: async () => {
-          setErr('');
-          const reason = area.value.trim();
-          if (!reason) { setErr(F.rejectReasonRequired); area.focus(); return; }
+          reason.clearError();
+          const text = reason.value().trim();
+          if (!text) { reason.setError(F.rejectReasonRequired); reason.input.focus(); return; }
           ok.disabled = true;
           ok.textContent = F.busy;
           try {
-            await rejectReduction(o.id, reason);
+            await rejectReduction(o.id, text);
             d.close();
             if (!ctx.alive()) return;
             flash(F.rejected, 'rejected', 'warning');
             load();
           } catch (e) {
             if (e.handled) { d.close(); return; }
-            setErr(e.fields?.reason || e.message);
+            reason.setError(e.fields?.reason || e.message);
             ok.disabled = false;
             ok.textContent = F.rejectConfirm;
           }
@@ -161,10 +151,10 @@ export default {
       });
       const d = openDialog({
         title: F.rejectTitle, className: 'dues-dialog',
-        body: [fieldEl],
+        body: [reason.el],
         actions: [button(F.cancel, { variant: 'secondary', size: 'lg', onClick: () => d.close() }), ok],
       });
-      area.focus();
+      reason.input.focus();
     }
 
     // --- 确认收款 (bank transfer) ----------------------------------------------------------

@@ -14,7 +14,6 @@ export const F = {
   menuPending: (n) => `${n}个减免待审批`,
   consoleMore: '会员证与其他管理功能将在后续版本开放。',
 
-  yuan: '元',
   none: '—',
   cancel: '取消',
   busy: '正在提交…',
@@ -76,7 +75,6 @@ export const F = {
   feesAgencyNote: '代理机构的会费 = 所属级别的单位会费 + 每名勾选的专利代理师的个人会费。',
   feesSave: '保存',
   feesSaved: (y) => `已保存${y}年度会费标准。`,
-  feesEmpty: '尚未设置任何年度的会费标准。',
 
   // 会员单位级别
   tiersTitle: '会员单位级别',
@@ -113,7 +111,6 @@ export const F = {
     order_no: '申报系统单号', year: '缴费年度', status: '订单状态', payer: '缴费单位', payer_type: '会员类型',
     created_at: '申报时间', expires_at: '支付期限', paid_at: '缴费时间', method: '缴费方式',
   },
-  orderAmountsTitle: '金额',
   orderTotal: '应缴合计',
   orderReduction: '减免金额',
   orderDue: '应付金额',
