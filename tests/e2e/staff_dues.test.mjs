@@ -272,6 +272,11 @@ test('(b) reductions: approved with a different amount, rejected with a reason, 
   assert.equal(m.order.reduction.decided_fen, 30_000);
   const again = await fin('POST', `/staff/dues/orders/${orders.reduced.id}/reduction`, { decision: 'approve', amount_fen: 10_000 });
   assert.equal(again.status, 409, JSON.stringify(again.body));
+  // 【返回】 comes back to the same filtered list, now one shorter.
+  await page.locator('[data-nav="back"]').click();
+  await waitForRoute(page, '/staff/dues/orders');
+  await page.locator('.filter-row [data-status="reduction_pending"][aria-pressed="true"]').waitFor();
+  await page.waitForFunction(() => document.querySelectorAll('.orders-table tbody tr').length === 2);
 
   // Reject another: the reason is required.
   await openOrder(page, orders.rejected);
@@ -396,6 +401,25 @@ test('(d) a bank statement: preview, credit the matched line only, re-import sho
   await waitForText(rows.nth(0), '已入账');
   assert.equal(await page.locator('[data-action="apply"]').isDisabled(), true);
   await shot(page, 'statement-duplicate');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a GBK-encoded statement file (as Chinese banks export) is read correctly', async () => {
+  // 交易日期,金额,流水号,摘要,付款人 / 会费 无单号,某某公司 in GBK.
+  const header = Buffer.from('bdbbd2d7c8d5c6da2cbdf0b6ee2cc1f7cbaebac52cd5aad2aa2cb8b6bfeec8cb0d0a', 'hex');
+  const note = Buffer.from('bbe1b7d120cedeb5a5bac52cc4b3c4b3b9abcbbe', 'hex');
+  const file = Buffer.concat([header, Buffer.from(`${TODAY},"2,000.00",GBK${Y}0001,`), note, Buffer.from('\r\n')]);
+  const { page, context, errors } = await staffLogin('fin1', 'Finance12345');
+  await page.evaluate(() => { location.hash = '#/staff/dues/statement'; });
+  await waitForRoute(page, '/staff/dues/statement');
+  await page.locator('input[type="file"]').setInputFiles({ name: '流水.csv', mimeType: 'text/csv', buffer: file });
+  await waitForText(page.locator('.stmt-file-info'), '流水.csv');
+  assert.match(await page.locator('.stmt-text').inputValue(), /^交易日期,金额,流水号,摘要,付款人\r?\n.*会费 无单号,某某公司/s);
+  await page.locator('[data-action="preview"]').click();
+  await page.waitForFunction(() => document.querySelectorAll('.stmt-table tbody tr').length === 1);
+  assert.equal(await page.locator('.stmt-table tbody tr').getAttribute('data-result'), 'unmatched');
+  await waitForText(page.locator('.stmt-table tbody tr'), '2,000.00 元');
   assert.deepEqual(errors, []);
   await context.close();
 });
