@@ -108,7 +108,7 @@ async function memberOrder(name) {
 }
 
 before(async () => {
-  daemon = await startDaemon({ members: 40 });
+  daemon = await startDaemon({ members: 300 }); // 300 seed 30 agencies: two pages of tiers
   await daemon.ctl(['staff', 'add', 'fin1', '--name', '财务', '--role', 'finance'], { input: 'Finance12345\n' });
   await daemon.ctl(['staff', 'add', 'rev1', '--name', '审核员', '--role', 'reviewer'], { input: 'Review12345\n' });
   await daemon.ctl(['demo-approve', ...Object.values(AGENCIES)]);
@@ -429,6 +429,13 @@ test('agency tiers and the bank details', async () => {
   await page.locator('[data-menu="dues_tiers"]').click();
   await waitForRoute(page, '/staff/dues/agencies');
   await page.locator('.tier-item').first().waitFor();
+  const total = (await fin('GET', '/staff/dues/agencies')).body.total;
+  assert.ok(total > 20, `expected more than one page of agencies, got ${total}`);
+  assert.equal(await page.locator('.tier-item').count(), 20);
+  await waitForText(page.locator('.pager-info'), '第1/2页');
+  await page.getByRole('button', { name: '下一页', exact: true }).click();
+  await waitForText(page.locator('.pager-info'), '第2/2页');
+  assert.equal(await page.locator('.tier-item').count(), total - 20);
   await page.getByLabel('机构代码或机构名称', { exact: true }).fill('南粤');
   await closeKeyboard(page);
   await page.getByRole('button', { name: '搜索', exact: true }).click();
