@@ -52,6 +52,6 @@ export default {
       summary,
       menu.childElementCount ? h('h2', { class: 'section-title' }, S.staffMenuTitle) : null,
       menu.childElementCount ? menu : null,
-      notice(FINANCE.includes(role) ? F.consoleMore : S.staffMore));
+      notice(F.consoleMore));
   },
 };
