@@ -50,9 +50,7 @@ export default {
         h('p', {}, D.qrExpired), h('div', { class: 'actions' }, renew,
           button(D.qrToBank, { variant: 'secondary', size: 'lg', onClick: toBank })));
       if (status) status.replaceWith(replacement); else body.append(replacement);
-      const left = body.querySelector('.dues-qr-left');
-      if (left) left.textContent = D.qrExpired;
-      body.querySelector('.dues-pay-link')?.remove();
+      for (const sel of ['.dues-qr-left', '.dues-qr-idle', '.dues-pay-link']) body.querySelector(sel)?.remove();
     }
 
     function showAttempt(attempt, g) {

@@ -40,6 +40,7 @@ export default {
         const dot = clean.indexOf('.');
         if (dot >= 0) clean = clean.slice(0, dot + 1) + clean.slice(dot + 1).replace(/\./g, '').slice(0, 2);
         if (clean !== v) amount.input.value = clean;
+        amount.clearError();
       });
       const hint = h('div', { class: 'field-hint' }, D.reductionAmountHint(formatFen(total)));
       amount.el.insertBefore(hint, amount.el.querySelector('.field-error'));

@@ -128,7 +128,7 @@ export const D = {
   bankName: '开户银行',
   bankAccountNo: '账号',
   bankAmount: '汇款金额',
-  bankAfter: '协会财务核对到账后，订单将自动变为已缴费，并以短信通知您。',
+  bankAfter: '协会财务确认到账后，订单即变为已缴费，并以短信通知您。',
 
   // 扫码支付
   qrTitle: { wechat: '微信支付', alipay: '支付宝支付' },
