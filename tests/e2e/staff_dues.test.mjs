@@ -228,7 +228,7 @@ test('(b) reductions: approved with a different amount, rejected with a reason, 
   // Search by 申报系统单号 (within 全部).
   await page.locator('.filter-row [data-status="all"]').click();
   await page.waitForFunction(() => document.querySelectorAll('.orders-table tbody tr').length === 6);
-  await page.getByLabel('申报系统单号或缴费单位', { exact: true }).fill(orders.waived.order_no);
+  await page.getByLabel('申报系统单号或缴费单位', { exact: true }).fill(orders.waived.order_no.toLowerCase());
   await closeKeyboard(page);
   await page.getByRole('button', { name: '搜索', exact: true }).click();
   await page.waitForFunction((no) => {

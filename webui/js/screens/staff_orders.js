@@ -12,6 +12,8 @@ import { duesOrders, formatFen, formatTime } from '../api_staff_dues.js';
 // route, so 【返回】 from an order comes back to the same list.
 export const STATUSES = ['all', 'reduction_pending', 'awaiting_payment', 'paid', 'expired', 'cancelled'];
 const PAGE_SIZE = 20;
+// 申报系统单号 are 'D' + digits; the on-screen keyboard types a lower-case d unless shifted.
+const orderNoCase = (q) => (/^d\d+$/.test(q) ? q.toUpperCase() : q);
 
 export function statusBadge(order) {
   return h('span', { class: ['order-status', `order-status-${order.status}`], dataset: { status: order.status } },
@@ -43,7 +45,7 @@ export default {
     search.input.setAttribute('enterkeyhint', 'search');
     const form = h('form', {
       class: 'dir-search', attrs: { role: 'search' },
-      onsubmit: (e) => { e.preventDefault(); keyboard.close(); goState({ q: search.value().trim(), page: 1 }); },
+      onsubmit: (e) => { e.preventDefault(); keyboard.close(); goState({ q: orderNoCase(search.value().trim()), page: 1 }); },
     }, search.el, h('div', { class: 'dir-search-actions' },
       button(F.search, { variant: 'primary', type: 'submit' }),
       button(F.clear, { variant: 'secondary', onClick: () => goState({ q: '', page: 1 }) })));
