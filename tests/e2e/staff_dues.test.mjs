@@ -270,6 +270,9 @@ test('(b) reductions: approved with a different amount, rejected with a reason, 
   assert.equal(m.order.amount_due_fen, 70_000);
   assert.equal(m.order.reduction.status, 'approved');
   assert.equal(m.order.reduction.decided_fen, 30_000);
+  const member = await apiSession('member', AGENCIES.a, PASSWORD(AGENCIES.a));
+  const msgs = (await member('GET', '/member/messages')).body.items;
+  assert.ok(msgs.some((x) => x.title === '减免申请审批结果' && x.body.includes(orders.reduced.order_no)), JSON.stringify(msgs));
   const again = await fin('POST', `/staff/dues/orders/${orders.reduced.id}/reduction`, { decision: 'approve', amount_fen: 10_000 });
   assert.equal(again.status, 409, JSON.stringify(again.body));
   // 【返回】 comes back to the same filtered list, now one shorter.
@@ -325,6 +328,10 @@ test('(c) finance confirms a bank transfer by hand: the order is paid', async ()
   await closeKeyboard(page);
   await page.locator('[data-action="bank-receipt"]').click();
   await waitForText(card.locator('[data-field="amount_fen"] .field-error'), '到账金额须等于应付金额 1,000.00 元');
+  // The server refuses a different amount too (400), without crediting anything.
+  const wrong = await fin('POST', `/staff/dues/orders/${orders.bank.id}/bank-receipt`, { amount_fen: 99_900, date: TODAY, bank_ref: 'BR-WRONG-1' });
+  assert.equal(wrong.status, 400, JSON.stringify(wrong.body));
+  assert.equal((await memberOrder('bank')).order.status, 'awaiting_payment');
   await card.locator('[data-field="amount_fen"] input').fill('1,000.00');
   await closeKeyboard(page);
   await shot(page, 'order-receipt');
