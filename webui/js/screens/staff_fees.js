@@ -4,7 +4,7 @@ import { button } from '../components/button.js';
 import { field } from '../components/field.js';
 import { page, notice, loadInto } from '../components/page.js';
 import { keyboard } from '../components/keyboard.js';
-import { duesYears, saveDuesYear, formatFen, fenToInput, parseYuan } from '../api_staff_dues.js';
+import { duesYears, saveDuesYear, formatFen, fenToInput, parseYuan, todayShanghai } from '../api_staff_dues.js';
 
 // 会费标准: per year, the payment window (缴费时间) and the amount of every fee class, edited
 // in 元 and saved as integer fen (PUT /staff/dues/years/{year}). The year is in the route, so a
@@ -60,8 +60,9 @@ export default {
   title: F.feesTitle,
   auth: 'staff',
   render(ctx) {
-    const thisYear = new Date().getFullYear();
-    const wanted = Number(ctx.params.get('year')) || null;
+    const thisYear = Number(todayShanghai().slice(0, 4));
+    const asked = Number(ctx.params.get('year'));
+    const wanted = Number.isInteger(asked) && asked >= 2000 && asked <= 2100 ? asked : null; // the server's range
     const body = h('div', { class: 'fees-body' });
     let flash = null;
     const current = { year: null }; // the year on screen, kept across reloads after a save
