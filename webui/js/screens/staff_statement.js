@@ -95,7 +95,7 @@ export default {
       const grid = table([
         { key: 'line', label: F.stmtCols.line, className: 'col-line' },
         { key: 'date', label: F.stmtCols.date, className: 'col-date', format: (l) => l.date || F.none },
-        { key: 'amount', label: F.stmtCols.amount, className: 'col-amount', format: (l) => (l.amount_fen === null || l.amount_fen === undefined ? F.none : formatFen(l.amount_fen)) },
+        { key: 'amount', label: F.stmtCols.amount, className: 'col-amount', format: (l) => (l.amount_fen == null || (l.result === 'invalid' && !l.amount_fen) ? F.none : formatFen(l.amount_fen)) },
         { key: 'bank_ref', label: F.stmtCols.bank_ref, className: 'col-ref', format: (l) => l.bank_ref || F.none },
         { key: 'order_no', label: F.stmtCols.order_no, className: 'col-no', format: (l) => l.order_no || F.none },
         {
