@@ -412,11 +412,11 @@ test('(d) a bank statement: preview, credit the matched line only, re-import sho
   await context.close();
 });
 
-test('a GBK-encoded statement file (as Chinese banks export) is read correctly', async () => {
+test('a GBK-encoded statement file (as Chinese banks export) is read correctly; a malformed line is 格式错误', async () => {
   // 交易日期,金额,流水号,摘要,付款人 / 会费 无单号,某某公司 in GBK.
   const header = Buffer.from('bdbbd2d7c8d5c6da2cbdf0b6ee2cc1f7cbaebac52cd5aad2aa2cb8b6bfeec8cb0d0a', 'hex');
   const note = Buffer.from('bbe1b7d120cedeb5a5bac52cc4b3c4b3b9abcbbe', 'hex');
-  const file = Buffer.concat([header, Buffer.from(`${TODAY},"2,000.00",GBK${Y}0001,`), note, Buffer.from('\r\n')]);
+  const file = Buffer.concat([header, Buffer.from(`${TODAY},"2,000.00",GBK${Y}0001,`), note, Buffer.from('\r\n12/03,abc,,x\r\n')]);
   const { page, context, errors } = await staffLogin('fin1', 'Finance12345');
   await page.evaluate(() => { location.hash = '#/staff/dues/statement'; });
   await waitForRoute(page, '/staff/dues/statement');
@@ -424,9 +424,13 @@ test('a GBK-encoded statement file (as Chinese banks export) is read correctly',
   await waitForText(page.locator('.stmt-file-info'), '流水.csv');
   assert.match(await page.locator('.stmt-text').inputValue(), /^交易日期,金额,流水号,摘要,付款人\r?\n.*会费 无单号,某某公司/s);
   await page.locator('[data-action="preview"]').click();
-  await page.waitForFunction(() => document.querySelectorAll('.stmt-table tbody tr').length === 1);
-  assert.equal(await page.locator('.stmt-table tbody tr').getAttribute('data-result'), 'unmatched');
-  await waitForText(page.locator('.stmt-table tbody tr'), '2,000.00 元');
+  await page.waitForFunction(() => document.querySelectorAll('.stmt-table tbody tr').length === 2);
+  const rows = page.locator('.stmt-table tbody tr');
+  assert.deepEqual(await rows.evaluateAll((trs) => trs.map((tr) => tr.dataset.result)), ['unmatched', 'invalid']);
+  await waitForText(rows.nth(0), '2,000.00 元');
+  await waitForText(rows.nth(1), '格式错误');
+  assert.equal(await rows.nth(1).locator('.col-amount').textContent(), '—');
+  await waitForText(page.locator('[data-count="invalid"]'), '格式错误 1');
   assert.deepEqual(errors, []);
   await context.close();
 });
