@@ -210,10 +210,11 @@ export async function startDaemon({ idleResetS = 120, idleWarningS = 20, members
 
   const logPath = path.join(dir, 'daemon.log');
   const log = fs.openSync(logPath, 'a');
-  const child = spawn(bin, ['--config', config], { stdio: ['ignore', log, log] });
+  // `let`: restart() (below) replaces the process after kill().
+  let child = spawn(bin, ['--config', config], { stdio: ['ignore', log, log] });
   fs.closeSync(log);
   let exited = null;
-  const exitPromise = new Promise((resolve) => {
+  let exitPromise = new Promise((resolve) => {
     child.on('exit', (code, signal) => { exited = { code, signal }; resolve(exited); });
     child.on('error', (e) => { exited = { code: e.code || String(e), signal: null }; resolve(exited); });
   });
@@ -246,6 +247,38 @@ export async function startDaemon({ idleResetS = 120, idleWarningS = 20, members
     sim,
     simPay: sim ? (method, outTradeNo, extra) => sim.pay(method, outTradeNo, extra) : undefined,
     simSwitches: sim ? (obj) => sim.switches(obj) : undefined,
+    // Crash tests: the running daemon's pid; kill(signal) sends the signal (default SIGKILL) and
+    // resolves to {code, signal} once it has exited; restart() starts it again on the same config,
+    // database and port (the simulator is left running) and resolves once /api/v1/health answers.
+    // stop() then stops the restarted process.
+    get pid() { return exited ? null : child.pid; },
+    async kill(signal = 'SIGKILL') {
+      if (!exited) child.kill(signal);
+      return exitPromise;
+    },
+    async restart({ timeoutMs = 20000 } = {}) {
+      if (!exited) throw new Error('restart(): the daemon is still running; kill() it first');
+      const out = fs.openSync(logPath, 'a');
+      fs.writeSync(out, `\n==== harness: restart after ${JSON.stringify(exited)} ====\n`);
+      const next = spawn(bin, ['--config', config], { stdio: ['ignore', out, out] });
+      fs.closeSync(out);
+      child = next;
+      exited = null;
+      exitPromise = new Promise((resolve) => {
+        next.on('exit', (code, signal) => { exited = { code, signal }; resolve(exited); });
+        next.on('error', (e) => { exited = { code: e.code || String(e), signal: null }; resolve(exited); });
+      });
+      const until = Date.now() + timeoutMs;
+      for (;;) {
+        if (exited) throw new Error(`memberdesk exited on restart (${exited.code ?? exited.signal}):\n${fs.readFileSync(logPath, 'utf8').slice(-4000)}`);
+        try {
+          const res = await fetch(`${baseUrl}/api/v1/health`);
+          if (res.ok) return;
+        } catch { /* not listening yet */ }
+        if (Date.now() > until) throw new Error(`memberdesk did not answer /api/v1/health within ${timeoutMs} ms of a restart:\n${fs.readFileSync(logPath, 'utf8').slice(-4000)}`);
+        await sleep(50);
+      }
+    },
     async stop() {
       if (!exited) {
         child.kill('SIGTERM');
