@@ -411,6 +411,20 @@ TEST_CASE("pay wechat create_qr query and close against a local WeChat Pay") {
     CHECK(json::parse(reqs[0].body) == json{{"mchid", kMchid}});
     check_signed_request(reqs[0]);
   }
+  SUBCASE("close of a paid trade is a conflict") {
+    server.set_handler([](const pay_test::Request&) {
+      return signed_reply(400, "{\"code\":\"ORDERPAID\",\"message\":\"订单已支付\"}");
+    });
+    auto st = wx.close("D1");
+    REQUIRE_FALSE(st.ok());
+    CHECK(st.error().kind == ErrorKind::kConflict);
+  }
+  SUBCASE("close of an unknown trade is success") {
+    server.set_handler([](const pay_test::Request&) {
+      return signed_reply(404, "{\"code\":\"ORDER_NOT_EXIST\",\"message\":\"订单不存在\"}");
+    });
+    CHECK(wx.close("D1").ok());
+  }
   SUBCASE("an answer with a bad signature is refused") {
     server.set_handler([](const pay_test::Request&) {
       auto r = signed_reply(200, "{\"code_url\":\"weixin://wxpay/bizpayurl?pr=genuine\"}");

@@ -90,6 +90,19 @@ TradeState state_of(const std::string& trade_status, bool* known) {
   return TradeState::kNotPaid;
 }
 
+// Alipay's notification documentation signs every parameter but sign and sign_type; its
+// request rule (and some SDKs) also drops empty values. Both strings are Alipay's signature over
+// the same non-empty values, so either is accepted.
+bool verify_notification_signature(const RsaKey& key, const Params& p, const std::string& sign) {
+  if (verify_sha256_rsa(key, alipay_sign_content(p, SignScope::kNotification), sign)) return true;
+  Params non_empty;
+  for (const auto& [k, v] : p) {
+    if (!v.empty()) non_empty.emplace(k, v);
+  }
+  return non_empty.size() != p.size() &&
+         verify_sha256_rsa(key, alipay_sign_content(non_empty, SignScope::kNotification), sign);
+}
+
 std::string biz_detail(const nlohmann::json& r) {
   return json_string(r, "code") + " " + json_string(r, "msg") + " / " + json_string(r, "sub_code") +
          " " + json_string(r, "sub_msg");
@@ -330,6 +343,10 @@ Status Alipay::close(const std::string& out_trade_no) {
   if (!a.ok()) return a.error();
   // A precreate trade exists at Alipay only once scanned: never scanned means nothing to close.
   if (a->code == "10000" || a->sub_code == kNotExist) return Status::success();
+  // Paid (or finished): the dues code must query and credit it rather than close it.
+  if (a->sub_code == "ACQ.TRADE_STATUS_ERROR") {
+    return not_closable(kMe, "close " + out_trade_no + ": " + biz_detail(a->response));
+  }
   return refused(kMe, "close " + out_trade_no + ": " + biz_detail(a->response));
 }
 
@@ -349,8 +366,7 @@ Result<TradeStatus> Alipay::verify_notification(const NotifyRequest& req, int64_
     return make_error(ErrorKind::kForbidden, "bad_signature",
                       "sign_type " + get("sign_type") + " is not RSA2");
   }
-  if (!verify_sha256_rsa(opts_.alipay_key, alipay_sign_content(p, SignScope::kNotification),
-                         get("sign"))) {
+  if (!verify_notification_signature(opts_.alipay_key, p, get("sign"))) {
     return make_error(ErrorKind::kForbidden, "bad_signature", "signature does not verify");
   }
   if (get("app_id") != opts_.app_id || get("seller_id") != opts_.seller_id) {

@@ -43,6 +43,12 @@ Error refused(Method m, const std::string& detail) {
                         "未能受理本次支付，请选择其他支付方式");
 }
 
+Error not_closable(Method m, const std::string& detail) {
+  log_gateway(m, detail);
+  return make_error(ErrorKind::kConflict, "gateway_trade_not_closable",
+                    "该笔支付状态不允许关闭（可能已支付），请查询支付结果");
+}
+
 std::string json_text(const nlohmann::json& j) {
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }

@@ -17,9 +17,10 @@ bool valid_out_trade_no(const std::string& s);
 void log_gateway(Method m, const std::string& line);
 
 // Errors for the member (zh-CN), with the English detail logged first.
-Error unavailable(Method m, const std::string& detail);  // kUnavailable: transport, timeout, 5xx
-Error bad_answer(Method m, const std::string& detail);   // kInternal: unverifiable or malformed
-Error refused(Method m, const std::string& detail);      // kInvalidArgument: the gateway said no
+Error unavailable(Method m, const std::string& detail);   // kUnavailable: transport, timeout, 5xx
+Error bad_answer(Method m, const std::string& detail);    // kInternal: unverifiable or malformed
+Error refused(Method m, const std::string& detail);       // kInvalidArgument: the gateway said no
+Error not_closable(Method m, const std::string& detail);  // kConflict: close of a paid trade
 
 // Compact JSON text; invalid UTF-8 (which nlohmann would throw on) becomes U+FFFD.
 std::string json_text(const nlohmann::json& j);

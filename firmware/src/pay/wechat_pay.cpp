@@ -241,6 +241,9 @@ Status WechatPay::close(const std::string& out_trade_no) {
   if (json_string(j, "code") == "ORDER_NOT_EXIST" || json_string(j, "code") == "ORDER_CLOSED") {
     return Status::success();
   }
+  if (json_string(j, "code") == "ORDERPAID") {
+    return not_closable(kMe, "close " + out_trade_no + ": " + error_detail(*resp));
+  }
   return refused(kMe, "close " + out_trade_no + ": " + error_detail(*resp));
 }
 
