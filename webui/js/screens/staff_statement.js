@@ -131,6 +131,7 @@ export default {
         applyBtn.disabled = matched.length === 0;
         applyBtn.textContent = matched.length ? F.stmtApply(matched.length) : F.stmtApplyNone;
         results.replaceChildren(...showLines(data, false), ...(matched.length ? [] : [notice(F.stmtNoMatched, 'warning')]));
+        results.scrollIntoView({ block: 'nearest' }); // the results sit below the fold on a portrait kiosk
       } catch (err) {
         if (err.handled || !ctx.alive()) return;
         if (err.fields?.csv) setTextErr(err.fields.csv);
