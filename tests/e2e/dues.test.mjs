@@ -69,6 +69,25 @@ const pageGet = (page, p) => page.evaluate(async (u) => {
 
 const orderIdOf = (page) => page.evaluate(() => new URLSearchParams(location.hash.split('?')[1] || '').get('id'));
 
+// A session straight against the API (a second login of a member, or staff for a decision).
+async function apiClient(kind, login, password) {
+  let cookie = '';
+  let csrf = '';
+  const call = async (method, p, body) => {
+    const headers = { 'Content-Type': 'application/json', Accept: 'application/json', Cookie: cookie };
+    if (csrf) headers['X-CSRF-Token'] = csrf;
+    const r = await fetch(`${daemon.baseUrl}/api/v1${p}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const set = r.headers.get('set-cookie');
+    if (set) cookie = set.split(';')[0];
+    const json = await r.json().catch(() => null);
+    if (json?.session?.csrf) csrf = json.session.csrf;
+    return { status: r.status, body: json };
+  };
+  const res = await call('POST', '/auth/login', { kind, login_id: login, password });
+  assert.equal(res.status, 200, JSON.stringify(res.body));
+  return call;
+}
+
 async function enterYear(page) {
   await page.locator('.dues-year-btn[aria-pressed="true"]').waitFor();
   await page.locator('[data-action="enter"]').click();
@@ -299,9 +318,32 @@ test('(c) a gateway failure shows the message and offers 转账汇款; the order
   const li = page.locator('.dues-item[data-login="3100003"]');
   if (await li.count()) assert.equal(await li.locator('input').isDisabled(), true);
   await submitAndConfirm(page);
+
+  // Meanwhile the same items are declared from another session: 确认申报缴费 gets 409
+  // item_unavailable, which names the item and leads back to the list.
+  const { year, ids } = await page.evaluate(() => {
+    const p = new URLSearchParams(location.hash.split('?')[1]);
+    return { year: Number(p.get('year')), ids: p.get('ids').split(',').map(Number) };
+  });
+  const other = await apiClient('member', '31002', 'Agency31002x');
+  const quote = await other('POST', '/member/dues/quote', { year, member_ids: ids });
+  const placed = await other('POST', '/member/dues/orders', { year, member_ids: ids, contact: quote.body.contact });
+  assert.equal(placed.status, 201, JSON.stringify(placed.body));
   await page.getByRole('button', { name: '确认申报缴费' }).click();
+  await waitForText(page.locator('[data-test="item-unavailable"]'), '上海华东知识产权代理有限公司');
+  await shot(page, 'item-unavailable');
+  await page.locator('[data-action="back-to-list"]').click();
+  await waitForRoute(page, '/member/dues/items');
+  await waitForText(page.locator('.dues-item[data-login="31002"]'), placed.body.order.order_no);
+  assert.equal(await page.locator('.dues-item[data-login="31002"] input').isDisabled(), true);
+
+  // The order is resumed from 我的缴费订单.
+  await page.locator('[data-action="open-orders"]').click();
+  await waitForRoute(page, '/member/dues/orders');
+  await page.locator(`[data-open="${placed.body.order.id}"]`).click();
   await waitForRoute(page, '/member/dues/order');
   const orderNo = (await waitForText(page.locator('[data-test="order-no"]'), /^D\d+/)).trim();
+  assert.equal(orderNo, placed.body.order.order_no);
   const id = await orderIdOf(page);
 
   const sw = await daemon.simSwitches({ fail: { create: 500 } });
@@ -383,25 +425,6 @@ test('(d) landscape: the list and the QR screens fit (no control under 48 px, no
   await k.context.close();
 });
 
-// A staff session straight against the API (for the finance decision on a reduction).
-async function staffClient(login, password) {
-  let cookie = '';
-  let csrf = '';
-  const call = async (method, p, body) => {
-    const headers = { 'Content-Type': 'application/json', Accept: 'application/json', Cookie: cookie };
-    if (csrf) headers['X-CSRF-Token'] = csrf;
-    const r = await fetch(`${daemon.baseUrl}/api/v1${p}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-    const set = r.headers.get('set-cookie');
-    if (set) cookie = set.split(';')[0];
-    const json = await r.json().catch(() => null);
-    if (json?.session?.csrf) csrf = json.session.csrf;
-    return { status: r.status, body: json };
-  };
-  const res = await call('POST', '/auth/login', { kind: 'staff', login_id: login, password });
-  assert.equal(res.status, 200, JSON.stringify(res.body));
-  return call;
-}
-
 test('(e) 减免申请缴费: amount in 元 to integer fen, reason; the order waits for approval, then is payable at the reduced amount', async () => {
   const { page, context, errors } = await openKiosk(browser, daemon.baseUrl, { viewport: PORTRAIT, route: '/login' });
   await loginFirstTime(page, '44003', 'Agency44003x');
@@ -451,7 +474,7 @@ test('(e) 减免申请缴费: amount in 元 to integer fen, reason; the order wa
   assert.equal(detail.body.order.contact.office_phone, '020-88886666');
 
   // Finance approves 500.00 元: the order becomes payable at total − 500.00.
-  const staff = await staffClient('admin1', 'Admin12345');
+  const staff = await apiClient('staff', 'admin1', 'Admin12345');
   const dec = await staff('POST', `/staff/dues/orders/${id}/reduction`, { decision: 'approve', amount_fen: 50000 });
   assert.equal(dec.status, 200, JSON.stringify(dec.body));
   await page.reload();

@@ -12,14 +12,14 @@ import { itemsTable, contactForm, applyFieldErrors, fill } from './dues_common.j
 
 // Shows a 409 item_unavailable: which items, and the way back to the list.
 export function unavailablePanel(ctx, err, items, year) {
+  // The server's reasons usually name the item already; otherwise the name goes in front.
   const names = Object.entries(err.fields || {}).map(([id, why]) => {
     const it = items.find((x) => String(x.member_id) === id);
-    return h('li', {}, D.unavailableItem(it ? it.name : id, why));
+    return h('li', {}, it && !String(why).includes(it.name) ? D.unavailableItem(it.name, why) : why);
   });
   return h('div', { class: 'notice notice-error dues-unavailable', attrs: { role: 'alert' }, dataset: { test: 'item-unavailable' } },
     h('div', { class: 'reject-title' }, D.unavailableTitle),
-    h('p', {}, err.message),
-    names.length ? h('ul', { class: 'hint-list' }, names) : null,
+    names.length ? h('ul', { class: 'hint-list' }, names) : h('p', {}, err.message),
     button(D.backToList, { variant: 'primary', size: 'lg', attrs: { 'data-action': 'back-to-list' }, onClick: () => ctx.go(`/member/dues/items?year=${encodeURIComponent(year)}`) }));
 }
 
@@ -66,7 +66,7 @@ export default {
           } catch (err) {
             if (err.handled || !ctx.alive()) return;
             if (err.code === 'item_unavailable') {
-              fill(problem, unavailablePanel(ctx, err, items, year));
+              fill(problem, unavailablePanel(ctx, err, items, year)); // (the buttons stay off: see finally)
               problem.scrollIntoView({ block: 'center' });
             } else {
               const [first, rest] = applyFieldErrors(contact.fields, err);
@@ -74,7 +74,12 @@ export default {
               (first ? first.el : message).scrollIntoView({ block: 'center' });
             }
           } finally {
-            if (confirm.isConnected) { confirm.disabled = false; reduce.disabled = false; confirm.textContent = D.confirmOrder; }
+            if (confirm.isConnected) {
+              const stuck = !!problem.firstChild;
+              confirm.disabled = stuck;
+              reduce.disabled = stuck;
+              confirm.textContent = D.confirmOrder;
+            }
           }
         },
       });
