@@ -281,3 +281,19 @@ TEST_CASE("switching method closes the first QR and an expired order closes its 
   CHECK(sim.get("/_sim/trades/" + ali + "?method=alipay")["trade"]["state"] == "CLOSED");
   CHECK(pay(c, order.id, "wechat").status == 409);
 }
+
+TEST_CASE("a QR paid just before the member switches method is credited not lost") {
+  Paysim sim;
+  TestDaemon d(options(sim));
+  approve(d, {"11001", "1100001", "1100002"});
+  HttpClient c(d.port());
+  const auto order = agency_order(d, c);
+  const std::string wx = pay(c, order.id, "wechat").body["attempt"]["out_trade_no"];
+  sim.post("/_sim/switches", {{"notify", "drop"}});
+  REQUIRE(sim.post("/_sim/pay", {{"method", "wechat"}, {"out_trade_no", wx}})["dropped"] == true);
+  // Switching to Alipay closes the WeChat QR; the gateway refuses (it is paid), so we ask it.
+  (void)pay(c, order.id, "alipay");
+  CHECK(order_status(d, order.id) == "paid");
+  CHECK(credited(d, order.id) == 1);
+  CHECK(sql_text(d, "SELECT method FROM payments") == "wechat");
+}

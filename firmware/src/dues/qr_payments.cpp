@@ -41,6 +41,23 @@ void close_at_gateway(const DuesContext& ctx, const std::string& method, const s
   if (auto st = g->close(no); !st.ok()) log_line("close " + no + " failed: " + st.error().message);
 }
 
+// Closes a QR we no longer show. A close the gateway refuses may mean the member paid it a
+// moment ago: then the payment is looked up and credited rather than left to a notification
+// that may never come.
+void close_or_credit(store::Db& db, const DuesContext& ctx, const store::PaymentAttempt& a) {
+  auto m = pay::method_from_code(a.method);
+  pay::Gateway* g = m ? ctx.gateways.get(*m) : nullptr;
+  if (!g) return;
+  auto st = g->close(a.out_trade_no);
+  if (st.ok()) return;
+  log_line("close " + a.out_trade_no + " failed: " + st.error().message + "; asking the gateway");
+  auto t = g->query(a.out_trade_no);
+  if (t.ok() && t->state == pay::TradeState::kPaid) {
+    auto c = credit_trade(db, ctx, a, *t, "query");
+    if (!c.ok()) log_line("credit " + a.out_trade_no + " failed: " + c.error().message);
+  }
+}
+
 }  // namespace
 
 std::string notify_url(const DuesContext& ctx, pay::Method method) {
@@ -98,7 +115,7 @@ Result<store::PaymentAttempt> open_qr(store::Db& db, const DuesContext& ctx, int
     description = "中华全国专利代理师协会" + std::to_string(o.year) + "年度会费";
     MD_TRY(tx.commit());
   }
-  for (const auto& a : superseded) close_at_gateway(ctx, a.method, a.out_trade_no);
+  for (const auto& a : superseded) close_or_credit(db, ctx, a);
 
   pay::QrRequest req{attempt.out_trade_no, attempt.amount_fen, description, attempt.expires_at,
                      notify_url(ctx, method)};
