@@ -345,7 +345,7 @@ async function main() {
     // ---- summary -----------------------------------------------------------------------------------
     const verdict = (ok) => (ok ? 'PASS' : 'MISS');
     // Pads by display width (CJK characters take two columns).
-    const pad = (t, n) => t + ' '.repeat(Math.max(0, n - [...t].reduce((w, ch) => w + (/[\u1100-\uffef]/.test(ch) ? 2 : 1), 0)));
+    const pad = (t, n) => t + ' '.repeat(Math.max(0, n - [...t].reduce((w, ch) => w + (/[\u2e80-\u9fff\uac00-\ud7a3\uf900-\ufaff\uff00-\uff60]/.test(ch) ? 2 : 1), 0)));
     const row = (goal, target, measured, result) => console.log(`  ${pad(goal, 50)} ${pad(target, 10)} ${pad(measured, 16)} ${result}`);
     const integrity = sql('PRAGMA integrity_check').map((r) => r.integrity_check).join('; ');
     console.log(`\n== Payments summary (${os.cpus().length} CPUs, load average ${os.loadavg()[0].toFixed(2)}${os.loadavg()[0] > os.cpus().length ? ' (busy: wall-clock figures are inflated)' : ''}; ${((Date.now() - started) / 1000).toFixed(0)} s in all; integrity_check ${integrity}) ==`);

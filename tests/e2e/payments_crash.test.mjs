@@ -4,7 +4,7 @@
 // 16 members each open a QR (WeChat Pay and Alipay alternating). The simulator is set to send
 // every notification three times (duplicate 2) after a 250 ms delay, retrying for ~6 s. All 16
 // trades are paid at the simulator, staggered over ~0.8 s, while other requests poll /status
-// (which also asks the gateway's query API); in the middle of that burst the daemon is killed
+// (which also asks the gateway's query API); once half are paid (mid-burst) the daemon is killed
 // with SIGKILL, then restarted on the same database and port, so that the simulator's retries
 // and the status polls reach it again. Once every trade the simulator reports SUCCESS is paid in
 // the daemon, the daemon is stopped and the database is checked with the sqlite3 CLI:
@@ -160,14 +160,20 @@ test('SIGKILL in the middle of a burst of notifications and status queries: ever
     }
   });
 
+  // Trades paid one every 50 ms; the kill comes once half of them are paid at the simulator (so
+  // the other half is paid while the daemon is down or restarting), while the first ones'
+  // notifications (250 ms later, three copies each) and the status polls are in flight.
   const payResults = [];
+  let halfPaid;
+  const half = new Promise((resolve) => { halfPaid = resolve; });
   const payers = orders.map(async (o, i) => {
-    await sleep(i * 50); // trades paid over 0.8 s; the kill lands at ~0.45 s
+    await sleep(i * 50);
     const r = await daemon.sim.pay(o.method, o.out_trade_no);
     payResults.push({ no: o.out_trade_no, status: r.status, body: r.body });
+    if (payResults.length === orders.length / 2) halfPaid();
   });
 
-  await sleep(450);
+  await half;
   const killAt = Date.now();
   const killed = await daemon.kill('SIGKILL');
   const paidAtKill = seenPaid.size;
