@@ -67,6 +67,21 @@ TEST_CASE("pay rsa key loading refuses the wrong kind of PEM") {
   CHECK_FALSE(read_file(fixture("wechat/no-such-file.pem")).ok());
 }
 
+TEST_CASE("pay rsa encrypted and short private keys are refused without prompting") {
+  TempDir dir;
+  REQUIRE(run("openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -aes256 -pass "
+              "pass:secret -out " +
+              dir.file("enc.pem")) == 0);
+  auto enc = read_file(dir.file("enc.pem"));
+  REQUIRE(enc.ok());
+  CHECK_FALSE(RsaKey::private_from_pem(*enc).ok());  // no terminal prompt: just an error
+  REQUIRE(run("openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:1024 -out " +
+              dir.file("short.pem")) == 0);
+  auto short_key = RsaKey::private_from_pem(*read_file(dir.file("short.pem")));
+  REQUIRE_FALSE(short_key.ok());
+  CHECK(short_key.error().code == "key_size");
+}
+
 TEST_CASE("pay rsa a public key given as bare base64 DER loads") {
   // The form the Alipay console shows (and the published notification vector uses).
   const auto v = nlohmann::json::parse(read_fixture("alipay-notify-vector.json"));

@@ -61,6 +61,12 @@ Status check_rsa(EVP_PKEY* pkey) {
   return Status::success();
 }
 
+// Without a callback OpenSSL asks for the passphrase of an encrypted key on the terminal; the
+// daemon has none, so an encrypted key simply fails to load.
+int no_passphrase(char*, int, int, void*) {
+  return 0;
+}
+
 bool is_base64_char(char c) {
   return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' ||
          c == '/';
@@ -72,7 +78,7 @@ RsaKey::RsaKey(EVP_PKEY* pkey) : pkey_(pkey, EVP_PKEY_free) {}
 
 Result<RsaKey> RsaKey::private_from_pem(std::string_view pem) {
   BioPtr bio = memory_bio(pem);
-  EVP_PKEY* pkey = PEM_read_bio_PrivateKey(bio.get(), nullptr, nullptr, nullptr);
+  EVP_PKEY* pkey = PEM_read_bio_PrivateKey(bio.get(), nullptr, no_passphrase, nullptr);
   if (!pkey) return crypto_error("not a PEM private key");
   RsaKey key(pkey);
   MD_TRY(check_rsa(pkey));
