@@ -10,7 +10,9 @@ bash packaging/install-deps.sh
 (cd tests/e2e && npm ci --no-audit --no-fund)
 
 BUILD_DIR=${BUILD_DIR:-build}
-cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DMEMBERDESK_TESTS=ON
+# Release: the configuration the appliance ships (and GCC's -O3 warnings, which RelWithDebInfo's
+# -O2 does not raise), with the tests on — so every warning of that build fails here.
+cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release -DMEMBERDESK_TESTS=ON
 cmake --build "$BUILD_DIR"
 cd "$BUILD_DIR"
 ctest --output-on-failure --timeout 1800

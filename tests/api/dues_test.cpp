@@ -279,7 +279,7 @@ TEST_CASE("a bank statement is matched by declaration number and amount and appl
   const std::string n1 = o1.body["order"]["order_no"], n2 = o2.body["order"]["order_no"];
   const std::string csv = "交易日期,金额,流水号,摘要,付款人\r\n"
                           "2026-12-01,\"1,300.00\",BK001,会费 " + n1 + ",北京智诚\r\n"
-                          "2026-12-01,500.00,BK002,会费 " + n2 + ",上海华东\r\n"
+                          "2026-12-01,500.00,BK002,会费 d" + n2.substr(1) + ",上海华东\r\n"
                           "2026-12-02,300.00,BK003,会费,某人\r\n"
                           "2026-12-02,abc,BK004,会费,某人\r\n";
   auto preview = fin.post("/staff/dues/bank-statement", {{"csv", csv}, {"apply", false}});
@@ -338,6 +338,11 @@ TEST_CASE("finance sets the fee schedule and an agency's tier and both are audit
   for (auto f : y["fees"]) fees.push_back({{"fee_class", f["fee_class"]}, {"amount_fen", f["fee_class"] == "agency_vice_president" ? 4000000 : f["amount_fen"].get<int64_t>()}});
   auto bad = put(fin, "/staff/dues/years/" + ys(), {{"window_start", ys() + "-12-31"}, {"window_end", ys() + "-01-01"}, {"fees", fees}});
   CHECK(bad.status == 400);
+  Json too_much = fees;
+  too_much[4]["amount_fen"] = 10000001;  // above 100,000 元: a typing error
+  auto huge = put(fin, "/staff/dues/years/" + ys(), {{"window_start", ys() + "-01-01"}, {"window_end", ys() + "-12-31"}, {"fees", too_much}});
+  CHECK(huge.status == 400);
+  CHECK(huge.body["error"]["fields"].contains("fees." + too_much[4]["fee_class"].get<std::string>()));
   auto ok = put(fin, "/staff/dues/years/" + ys(), {{"window_start", ys() + "-01-01"}, {"window_end", ys() + "-12-31"}, {"fees", fees}});
   REQUIRE(ok.status == 200);
   const int64_t agency = member_id(d, "11001");

@@ -53,7 +53,7 @@ http::Response put_year(app::App& app, http::Call& call) {
       if (!c) continue;
       const int64_t amount = int_field(f, "amount_fen");
       if (amount < 0 || amount > domain::kMaxFee)
-        fields["fees." + std::string(domain::to_code(*c))] = "金额应在0至10,000,000元之间";
+        fields["fees." + std::string(domain::to_code(*c))] = "金额应在0至100,000元之间";
       else
         y.fees[*c] = amount;
     }

@@ -51,7 +51,8 @@ Fen standard_fee(FeeClass c);
 
 // One year's figures; a class missing from the map has no fee set (the year is not payable).
 using FeeTable = std::map<FeeClass, Fen>;
-// Largest amount staff may set for one class (10 million yuan), a guard against typing errors.
-inline constexpr Fen kMaxFee = 1000000000;
+// Largest amount staff may set for one class (100,000 元, twice the highest standard fee), a
+// guard against typing errors such as an amount entered in fen as yuan.
+inline constexpr Fen kMaxFee = 10000000;
 
 }  // namespace md::domain

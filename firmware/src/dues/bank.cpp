@@ -126,7 +126,8 @@ Result<StatementReport> import_statement(store::Db& db, const DuesContext& ctx, 
       report.error = "缺少必需的列：交易日期、金额、流水号、摘要";
       return report;
     }
-  static const std::regex kOrderNo("D\\d{14}");
+  // The 申报系统单号 as members type it into a remittance note: D + 14 digits, either case.
+  static const std::regex kOrderNo("[Dd]\\d{14}");
   store::OrderRepo orders(db);
   store::Transaction tx(db);
   MD_TRY(tx.begun());
@@ -148,7 +149,7 @@ Result<StatementReport> import_statement(store::Db& db, const DuesContext& ctx, 
     const std::string note = cell("note");
     auto amount = domain::parse_yuan(cell("amount"), domain::AllowGrouping::kYes);
     std::smatch m;
-    if (std::regex_search(note, m, kOrderNo)) line.order_no = m.str();
+    if (std::regex_search(note, m, kOrderNo)) line.order_no = "D" + m.str().substr(1);
     if (!amount || *amount <= 0 || line.bank_ref.empty() || !domain::parse_iso_date(line.date)) {
       line.result = LineResult::kInvalid;
       line.message = "日期、金额或流水号格式错误";
