@@ -34,7 +34,7 @@ Result<store::Member> payer_of(store::Db& db, const http::Call& call) {
 
 std::optional<int> year_param(const http::Request& req) {
   auto y = req.query_param("year");
-  if (!y || y->size() != 4 || !std::all_of(y->begin(), y->end(), ::isdigit)) return std::nullopt;
+  if (!y || y->size() != 4 || !std::all_of(y->begin(), y->end(), [](char c) { return c >= '0' && c <= '9'; })) return std::nullopt;
   return std::stoi(*y);
 }
 
@@ -47,9 +47,14 @@ std::vector<int64_t> ids_field(const http::Json& body) {
   std::vector<int64_t> ids;
   auto it = body.find("member_ids");
   if (it == body.end() || !it->is_array()) return ids;
-  for (const auto& v : *it)
+  // More than any agency has attorneys: a bigger list is not a real selection, and is cut off
+  // so that checking it stays cheap.
+  constexpr size_t kMaxSelection = 2000;
+  for (const auto& v : *it) {
+    if (ids.size() == kMaxSelection) break;
     if (v.is_number_integer() && std::find(ids.begin(), ids.end(), v.get<int64_t>()) == ids.end())
       ids.push_back(v.get<int64_t>());
+  }
   return ids;
 }
 

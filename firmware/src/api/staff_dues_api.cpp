@@ -37,7 +37,7 @@ http::Response list_years(app::App& app, http::Call&) {
 
 http::Response put_year(app::App& app, http::Call& call) {
   const std::string raw = call.req.path_params.at("year");
-  const int year = raw.size() == 4 && std::all_of(raw.begin(), raw.end(), ::isdigit) ? std::stoi(raw) : 0;
+  const int year = raw.size() == 4 && std::all_of(raw.begin(), raw.end(), [](char c) { return c >= '0' && c <= '9'; }) ? std::stoi(raw) : 0;
   if (year < 2000 || year > 2100) return http::error_response(404, "not_found", "年份无效");
   auto body = json_object_body(call.req);
   if (!body.ok()) return http::error_response(body.error());
