@@ -2,7 +2,6 @@
 
 #include <map>
 #include <nlohmann/json.hpp>
-#include <regex>
 
 #include "core/csv.h"
 #include "core/utf8.h"
@@ -48,6 +47,19 @@ Result<CreditOutcome> credit_bank_in_tx(store::Db& db, const DuesContext& ctx, c
   if (!paid.ok()) return paid.error();
   MD_TRY(after_paid(db, ctx, **paid, domain::PayMethod::kBank, actor));
   return CreditOutcome::kCredited;
+}
+
+// The 申报系统单号 as members type it into a remittance note: D + 14 digits, either case, not
+// inside a longer run of digits.
+std::optional<std::string> find_order_no(const std::string& note) {
+  auto digit = [&](size_t i) { return i < note.size() && note[i] >= '0' && note[i] <= '9'; };
+  for (size_t i = 0; i + 15 <= note.size(); ++i) {
+    if (note[i] != 'D' && note[i] != 'd') continue;
+    size_t n = 0;
+    while (n < 14 && digit(i + 1 + n)) ++n;
+    if (n == 14 && !digit(i + 15)) return "D" + note.substr(i + 1, 14);
+  }
+  return std::nullopt;
 }
 
 std::string column_key(const std::string& header) {
@@ -126,8 +138,6 @@ Result<StatementReport> import_statement(store::Db& db, const DuesContext& ctx, 
       report.error = "缺少必需的列：交易日期、金额、流水号、摘要";
       return report;
     }
-  // The 申报系统单号 as members type it into a remittance note: D + 14 digits, either case.
-  static const std::regex kOrderNo("[Dd]\\d{14}");
   store::OrderRepo orders(db);
   store::Transaction tx(db);
   MD_TRY(tx.begun());
@@ -148,8 +158,7 @@ Result<StatementReport> import_statement(store::Db& db, const DuesContext& ctx, 
     line.payer = cell("payer");
     const std::string note = cell("note");
     auto amount = domain::parse_yuan(cell("amount"), domain::AllowGrouping::kYes);
-    std::smatch m;
-    if (std::regex_search(note, m, kOrderNo)) line.order_no = "D" + m.str().substr(1);
+    line.order_no = find_order_no(note);
     if (!amount || *amount <= 0 || line.bank_ref.empty() || !domain::parse_iso_date(line.date)) {
       line.result = LineResult::kInvalid;
       line.message = "日期、金额或流水号格式错误";
