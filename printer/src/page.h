@@ -34,6 +34,9 @@ struct PageSize {
 Status render_pdf(const std::string& path, std::string_view title, PageSize size,
                   const DrawPage& draw);
 
+// The same one-page PDF as bytes in memory (for downloads and CUPS jobs).
+Result<std::string> render_pdf_bytes(std::string_view title, PageSize size, const DrawPage& draw);
+
 // One page as a PNG at `dpi`, on white. REQUIRES: 0 < dpi <= 600.
 Result<std::vector<uint8_t>> render_png(double dpi, PageSize size, const DrawPage& draw);
 
@@ -44,10 +47,26 @@ struct TextStyle {
   double size_pt = 12;
   Align align = Align::kLeft;
   double r = 0, g = 0, b = 0;
+  bool bold = false;
+  // Extra space between characters in points (0 = the font's own spacing).
+  double letter_spacing_pt = 0;
+  // > 0: at most this many lines, the last one ellipsized ("…") if the text needs more.
+  int max_lines = 0;
 };
 
+// The ink-independent size of `text` laid out as draw_text would lay it out (width <= 0: no
+// wrapping). `width` is the widest line's logical width, not the box width.
+struct TextExtent {
+  double width = 0;
+  double height = 0;
+  int lines = 0;
+};
+TextExtent measure_text(cairo_t* cr, std::string_view text, double width, const TextStyle& style);
+
 // Lays out UTF-8 `text` in the box starting at (x, y) of width `width`, wrapping at word or
-// character boundaries, and draws it in the style's colour. Returns the height used.
+// character boundaries, and draws it in the style's colour. width <= 0: one line, no wrapping,
+// and (x, y) is the line's left end, centre or right end by the style's alignment.
+// Returns the height used.
 double draw_text(cairo_t* cr, std::string_view text, double x, double y, double width,
                  const TextStyle& style);
 
