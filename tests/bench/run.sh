@@ -3,7 +3,7 @@
 #
 #   tests/bench/run.sh [BUILD_DIR]        (default: build; or `ninja -C build bench`)
 #
-# 1. Builds bench_directory, memberdesk and memberdeskctl if needed (ninja).
+# 1. Builds bench_directory, bench_certificate, memberdesk and memberdeskctl if needed (ninja).
 # 2. bench_directory: seeds 100,000 members into a temp database and prints the in-process
 #    search time (DirectoryCache::current + DirectoryIndex::search) — median, p90, p99, max —
 #    with the index build time, peak RSS and a plain SQLite LIKE scan for reference.
@@ -13,7 +13,10 @@
 #    surnames, name substrings, full names, member-number fragments, firm names, with and
 #    without a type filter) — and against a static file of the same size served by the same
 #    daemon. Prints req/s of each, their ratio and the directory run's p99 latency.
-# 4. Prints a summary table of the goals: search median < 2 ms, ratio >= 0.5, p99 < 20 ms.
+#    bench_certificate: the 会员证 PDF and 96 dpi PNG rendered 200 times each (median, p99) and
+#    the QR decode of a 1920x1080 grey camera frame of the card (rotated, scaled, noisy).
+# 4. Prints a summary table of the goals: search median < 2 ms, ratio >= 0.5, p99 < 20 ms,
+#    certificate PDF p99 < 50 ms, PNG p99 < 80 ms, QR decode p99 < 100 ms.
 # 5. Payments (bench_payments.mjs, needs node and `npm ci` in tests/e2e): a daemon against the
 #    payment simulator — 【微信支付】 to QR served (goal p99 < 150 ms), genuine signed WeChat Pay
 #    notifications with 30 % duplicates (goal >= 500/s, each order credited once) and order
@@ -57,12 +60,13 @@ if [[ "${BENCH_SKIP_BUILD:-0}" = 1 ]]; then
   echo "BENCH_SKIP_BUILD=1: using the binaries already in $BUILD"
 else
   t0=$(now_ms)
-  ninja -C "$BUILD" bench_directory memberdesk memberdeskctl >"$TMP/build.log" 2>&1 ||
+  ninja -C "$BUILD" bench_directory bench_certificate memberdesk memberdeskctl >"$TMP/build.log" 2>&1 ||
     { tail -30 "$TMP/build.log" >&2; die "build failed (BENCH_SKIP_BUILD=1 runs the existing binaries)"; }
   grep -q '^ninja: no work to do' "$TMP/build.log" ||
     echo "(re)built the benchmark and daemon: $(( ($(now_ms) - t0) / 1000 )) s"
 fi
 BENCH="$BUILD/tests/bench/bench_directory"
+BENCH_CERT="$BUILD/tests/bench/bench_certificate"
 DAEMON="$BUILD/firmware/memberdesk"
 CTL="$BUILD/firmware/memberdeskctl"
 
@@ -71,6 +75,13 @@ CTL="$BUILD/firmware/memberdeskctl"
   tee "$TMP/inproc.txt" || die "bench_directory failed"
 SEARCH_MEDIAN="$(sed -n 's/^RESULT .*search_median_ms=\([0-9.]*\).*/\1/p' "$TMP/inproc.txt")"
 [[ -n "$SEARCH_MEDIAN" ]] || die "bench_directory printed no RESULT line"
+
+echo
+"$BENCH_CERT" --n 200 | tee "$TMP/cert.txt" || die "bench_certificate failed"
+cert_field() { sed -n "s/^RESULT .*$1=\([0-9.\/]*\).*/\1/p" "$TMP/cert.txt"; }
+CERT_PDF_P99="$(cert_field pdf_p99_ms)"; CERT_PNG_P99="$(cert_field png_p99_ms)"
+CERT_DECODE_P99="$(cert_field decode_p99_ms)"; CERT_DECODED="$(cert_field decoded)"
+[[ -n "$CERT_PDF_P99" ]] || die "bench_certificate printed no RESULT line"
 
 # ---- 3. under wrk --------------------------------------------------------------------------
 echo
@@ -192,6 +203,14 @@ echo "== Summary ($MEMBERS members) =="
 printf '  %-44s %-12s %-12s %s\n' "goal" "target" "measured" "result"
 printf '  %-44s %-12s %-12s %s\n' "in-process search median" "< 2 ms" "$SEARCH_MEDIAN ms" \
   "$(verdict "$SEARCH_MEDIAN" '<' 2)"
+printf '  %-44s %-12s %-12s %s\n' "certificate PDF render p99 (A4)" "< 50 ms" "$CERT_PDF_P99 ms" \
+  "$(verdict "$CERT_PDF_P99" '<' 50)"
+printf '  %-44s %-12s %-12s %s\n' "certificate PNG preview p99 (96 dpi)" "< 80 ms" "$CERT_PNG_P99 ms" \
+  "$(verdict "$CERT_PNG_P99" '<' 80)"
+cert_decode_verdict="$(verdict "$CERT_DECODE_P99" '<' 100)"
+[[ "${CERT_DECODED%%/*}" = "${CERT_DECODED##*/}" ]] || cert_decode_verdict="MISS (read $CERT_DECODED)"
+printf '  %-44s %-12s %-12s %s\n' "certificate QR decode p99 (1080p frame)" "< 100 ms" \
+  "$CERT_DECODE_P99 ms" "$cert_decode_verdict"
 if [[ "$WRK_SKIPPED" = 0 ]]; then
   printf '  %-44s %-12s %-12s %s\n' "directory req/s ÷ static file req/s" ">= 0.5" "$RATIO" \
     "$(verdict "$RATIO" '>=' 0.5)"
