@@ -27,8 +27,8 @@ struct CertificateFacts {
   std::string member_no;          // 会员编号
   std::string cert_no;            // 证书编号
   int version = 1;                // printed as 第N版 when > 1
-  std::string valid_until;        // 有效期至, "YYYY-MM-DD" (printed as 2026年12月31日)
-  std::string issued_on;          // 发证日期, "YYYY-MM-DD"
+  std::string valid_until;        // 有效期至, "YYYY-MM-DD" (printed as 2026年12月31日); "" = no row
+  std::string issued_on;          // 发证日期, "YYYY-MM-DD"; "" = no date line
   std::string qr_text;            // the signed verification URL
   // PNG file of the association's seal; empty or unreadable = the neutral default seal drawn
   // in code (a red ring with the association's name and a star).
@@ -43,10 +43,14 @@ struct CertificateSize {
 CertificateSize a4();                                       // 210 x 297 mm portrait
 CertificateSize card_mm(double width_mm, double height_mm);  // e.g. 85.6 x 54 (ID-1), 148 x 105
 
-// The PDF as bytes (for download and for CUPS). Fails on an empty name/number or a QR text too
-// long to encode, or a size outside 50..600 mm per side.
+// The PDF as bytes (for download and for CUPS). Fails with kInvalidArgument on an empty
+// member_name / member_no / cert_no / qr_text (codes missing_member_name ...), a QR text too long
+// to encode at level M, a date not in YYYY-MM-DD form (bad_valid_until, bad_issued_on) or a
+// size outside 50..600 mm per side (bad_page_size). Width >= height gives the card layout
+// (QR code on the right, as large as fits), otherwise the portrait layout (QR 46 mm on A4).
 Result<std::string> render_certificate_pdf(const CertificateFacts& f, CertificateSize size);
-// The PNG preview at `dpi` (REQUIRES 0 < dpi <= 600).
+// The PNG preview at `dpi`, from the same drawing; fails as above, or bad_dpi unless
+// 0 < dpi <= 600.
 Result<std::vector<uint8_t>> render_certificate_png(const CertificateFacts& f, CertificateSize size,
                                                     double dpi);
 
