@@ -1,7 +1,10 @@
 // md::printer — print jobs on a CUPS queue through libcups: submit a PDF, follow the job, read
 // the printer's state and reasons, cancel. Every call opens its own HTTP connection to the
-// scheduler with a timeout, so a dead scheduler or printer costs at most `timeout_ms` and
-// never hangs; calls are safe from any thread (no libcups per-process state is changed).
+// scheduler (httpConnect2 with `timeout_ms`) and bounds every later wait by what is left of
+// `timeout_ms` (at least 100 ms), so a closed port fails at once, a scheduler that accepts and
+// never answers costs about `timeout_ms`, and nothing hangs. Calls are safe from any thread (no
+// libcups per-process state is changed: no cupsSetServer/cupsSetUser/cupsSetPasswordCB).
+// The queue's policy must not ask for authentication (libcups would ask for a password).
 //
 //   md::printer::CupsTarget t{"localhost:8631", "kiosk", 3000};
 //   auto job = md::printer::submit_pdf(t, "会员证 2026000001", pdf_bytes, "member:1100001");
@@ -41,7 +44,11 @@ const char* printer_state_code(PrinterState s);  // "idle", "processing", "stopp
 struct PrinterStatus {
   PrinterState state = PrinterState::kIdle;
   bool accepting = true;             // printer-is-accepting-jobs
-  std::vector<std::string> reasons;  // printer-state-reasons without "none", suffixes kept (media-empty-error)
+  // printer-state-reasons without "none", suffixes kept (media-empty-error). CUPS' ipp backend
+  // reports a device it cannot reach only in printer-state-message ("The printer may not exist
+  // or is unavailable at this time.", reasons "none", state processing); printer_status then adds
+  // "offline-report" so that domain::describe_* can name the problem.
+  std::vector<std::string> reasons;
   std::string message;               // printer-state-message
 };
 
@@ -49,13 +56,20 @@ struct PrinterStatus {
 //   kUnavailable "cups_unreachable"  — the scheduler does not answer within the timeout
 //   kNotFound    "printer_missing"   — the queue does not exist
 //   kUnavailable "printer_not_accepting" — the queue refuses jobs (cupsreject)
-//   kInternal    "cups_error"        — any other IPP failure (message: cupsLastErrorString)
+//   kNotFound    "job_missing"       — job_status / cancel_job: no such job
+//   kConflict    "job_finished"      — cancel_job: the job is already completed/canceled/aborted
+//   kInvalidArgument "cups_error"    — submit_pdf: empty document
+//   kInternal    "cups_error"        — any other IPP failure (message: IPP status + cupsLastErrorString)
 // Messages are English for the log; people see the zh-CN text from domain/print_status.
 
-// Creates a job on the queue and sends `pdf` (application/pdf) as its one document. Returns the
-// CUPS job id.
+// Print-Job on the queue with `pdf` as its one document (document-format application/pdf,
+// job-name `title`, requesting-user-name `requesting_user`). Returns the CUPS job id.
 Result<int> submit_pdf(const CupsTarget& t, std::string_view title, std::string_view pdf,
                        std::string_view requesting_user);
+// Get-Job-Attributes: job-state, job-state-reasons, job-printer-state-message. A job on a
+// vanished device stays kProcessing (reason job-printing) with printer_message "The printer may
+// not exist or is unavailable at this time."; on a stopped queue it stays kPending (reason
+// printer-stopped).
 Result<JobStatus> job_status(const CupsTarget& t, int job_id);
 Result<PrinterStatus> printer_status(const CupsTarget& t);
 Status cancel_job(const CupsTarget& t, int job_id);
