@@ -13,8 +13,11 @@ namespace md::printer::detail {
 
 namespace {
 
-// Called by libcups when a wait reaches the session's timeout: 0 = give up (ETIMEDOUT).
-int give_up_on_timeout(http_t*, void*) { return 0; }
+// Called by libcups each time a wait for the scheduler passes one slice of time: 1 = keep
+// waiting, 0 = give up (the call fails with ETIMEDOUT). `data` is the session's deadline.
+int keep_waiting(http_t*, void* data) {
+  return std::chrono::steady_clock::now() < *static_cast<CupsSession::Clock::time_point*>(data);
+}
 
 Error unreachable(const std::string& where, const std::string& why) {
   return make_error(ErrorKind::kUnavailable, "cups_unreachable",
@@ -51,7 +54,6 @@ Endpoint resolve_endpoint(const std::string& server) {
 }
 
 Result<CupsSession> CupsSession::open(const CupsTarget& t) {
-  using Clock = std::chrono::steady_clock;
   const int timeout_ms = std::max(t.timeout_ms, 1);
   const auto start = Clock::now();
 
@@ -67,9 +69,11 @@ Result<CupsSession> CupsSession::open(const CupsTarget& t) {
   }
   s.http_.reset(http);
 
-  auto spent = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - start);
-  double left_s = std::max<double>(timeout_ms - static_cast<double>(spent.count()), 100.0) / 1000.0;
-  httpSetTimeout(http, left_s, give_up_on_timeout, nullptr);
+  // Waits are cut into slices so that the deadline, not the number of waits inside libcups,
+  // bounds the call. (One wait is fixed: cupsSendRequest gives a silent server 1 s to send
+  // "100 Continue" before it goes on.)
+  s.deadline_ = std::make_unique<Clock::time_point>(start + std::chrono::milliseconds(timeout_ms));
+  httpSetTimeout(http, std::clamp(timeout_ms / 4, 50, 250) / 1000.0, keep_waiting, s.deadline_.get());
 
   char uri[1024];
   httpAssembleURIf(HTTP_URI_CODING_ALL, uri, sizeof uri, "ipp", nullptr,
@@ -98,7 +102,7 @@ Result<Ipp> CupsSession::send(ipp_t* request, const char* resource, std::string_
     response.reset(cupsDoRequest(http, request, resource));  // frees request
   } else {
     Ipp owned(request);
-    http_status_t st = cupsSendRequest(http, request, resource, document.size());
+    http_status_t st = cupsSendRequest(http, request, resource, ippLength(request) + document.size());
     constexpr size_t kChunk = 64 * 1024;
     for (size_t off = 0; st == HTTP_STATUS_CONTINUE && off < document.size(); off += kChunk) {
       size_t n = std::min(kChunk, document.size() - off);
@@ -109,13 +113,15 @@ Result<Ipp> CupsSession::send(ipp_t* request, const char* resource, std::string_
 
   ipp_status_t status = cupsLastError();
   std::string message = cupsLastErrorString() ? cupsLastErrorString() : "";
-  if (!response || httpError(http) != 0) {
+  if (!response) {
+    // No IPP answer at all: the connection failed, timed out or was closed.
     int err = httpError(http);
     if (err != 0 || status == IPP_STATUS_ERROR_SERVICE_UNAVAILABLE ||
         status == IPP_STATUS_ERROR_INTERNAL || status <= IPP_STATUS_OK_EVENTS_COMPLETE)
       return unreachable(where_, err ? std::strerror(err) : message);
+  } else {
+    status = ippGetStatusCode(response.get());
   }
-  if (response) status = ippGetStatusCode(response.get());
   if (status <= IPP_STATUS_OK_EVENTS_COMPLETE) return response;
 
   std::string detail = std::string(what) + " on " + printer_uri_ + ": " + ippErrorString(status) +

@@ -27,8 +27,10 @@ Endpoint resolve_endpoint(const std::string& server);
 
 class CupsSession {
  public:
-  // Connects within t.timeout_ms; every later wait for the scheduler is bounded by what is
-  // left of that time (at least 100 ms). Errors: cups_unreachable.
+  using Clock = std::chrono::steady_clock;
+
+  // Connects within t.timeout_ms; every later wait for the scheduler ends at that deadline
+  // (give or take one 250 ms slice). Errors: cups_unreachable.
   static Result<CupsSession> open(const CupsTarget& t);
 
   // A new request carrying printer-uri ipp://host:port/printers/QUEUE, requesting-user-name
@@ -48,6 +50,7 @@ class CupsSession {
     void operator()(http_t* h) const { httpClose(h); }
   };
   CupsSession() = default;
+  std::unique_ptr<Clock::time_point> deadline_;  // on the heap: libcups keeps its address
   std::unique_ptr<http_t, HttpCloser> http_;
   std::string where_;  // "host:port" for messages
   std::string printer_uri_;

@@ -108,7 +108,8 @@ PrintDescription describe_job(const std::string& job_state, const std::vector<st
   if (d.done && job_state != "aborted") return d;  // a finished job's outcome is what matters
 
   std::string problem = problem_sentence(printer_reasons);
-  // CUPS marks jobs waiting on a stopped queue with the job reason printer-stopped.
+  // IPP's job reason for a stopped printer (CUPS itself leaves the reasons of a job on a
+  // stopped queue empty and reports paused on the printer).
   if (problem.empty() && contains(job_reasons, "printer-stopped"))
     problem = "打印机已暂停，请联系工作人员";
   if (!problem.empty()) d.message = job_state == "aborted" ? "打印失败：" + problem : problem;

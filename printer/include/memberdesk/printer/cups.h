@@ -1,8 +1,9 @@
 // md::printer — print jobs on a CUPS queue through libcups: submit a PDF, follow the job, read
 // the printer's state and reasons, cancel. Every call opens its own HTTP connection to the
-// scheduler (httpConnect2 with `timeout_ms`) and bounds every later wait by what is left of
-// `timeout_ms` (at least 100 ms), so a closed port fails at once, a scheduler that accepts and
-// never answers costs about `timeout_ms`, and nothing hangs. Calls are safe from any thread (no
+// scheduler (httpConnect2 with `timeout_ms`) and ends every later wait (reading the answer,
+// writing the document) at start + `timeout_ms`: a closed port fails at once, a scheduler that
+// accepts and never answers costs about max(`timeout_ms`, 1 s) + 0.25 s (libcups always gives a
+// silent server 1 s to say "100 Continue"), and nothing hangs. Calls are safe from any thread (no
 // libcups per-process state is changed: no cupsSetServer/cupsSetUser/cupsSetPasswordCB).
 // The queue's policy must not ask for authentication (libcups would ask for a password).
 //
@@ -68,8 +69,8 @@ Result<int> submit_pdf(const CupsTarget& t, std::string_view title, std::string_
                        std::string_view requesting_user);
 // Get-Job-Attributes: job-state, job-state-reasons, job-printer-state-message. A job on a
 // vanished device stays kProcessing (reason job-printing) with printer_message "The printer may
-// not exist or is unavailable at this time."; on a stopped queue it stays kPending (reason
-// printer-stopped).
+// not exist or is unavailable at this time."; on a stopped queue it stays kPending (no job
+// reasons; the printer's reason is paused).
 Result<JobStatus> job_status(const CupsTarget& t, int job_id);
 Result<PrinterStatus> printer_status(const CupsTarget& t);
 Status cancel_job(const CupsTarget& t, int job_id);
