@@ -32,26 +32,33 @@ std::string text(ipp_t* response, const char* name) {
 
 JobState job_state_from_ipp(int v) {
   switch (v) {
-    case IPP_JSTATE_HELD: return JobState::kHeld;
-    case IPP_JSTATE_PROCESSING: return JobState::kProcessing;
-    case IPP_JSTATE_STOPPED: return JobState::kStopped;
-    case IPP_JSTATE_CANCELED: return JobState::kCanceled;
-    case IPP_JSTATE_ABORTED: return JobState::kAborted;
-    case IPP_JSTATE_COMPLETED: return JobState::kCompleted;
-    default: return JobState::kPending;
+    case IPP_JSTATE_HELD:
+      return JobState::kHeld;
+    case IPP_JSTATE_PROCESSING:
+      return JobState::kProcessing;
+    case IPP_JSTATE_STOPPED:
+      return JobState::kStopped;
+    case IPP_JSTATE_CANCELED:
+      return JobState::kCanceled;
+    case IPP_JSTATE_ABORTED:
+      return JobState::kAborted;
+    case IPP_JSTATE_COMPLETED:
+      return JobState::kCompleted;
+    default:
+      return JobState::kPending;
   }
 }
 
 // CUPS' ipp backend says that it cannot reach the device only in printer-state-message (while
 // printer-state-reasons stay "none", apart from a moment of connecting-to-device). These are
-// its messages for that (cups 2.4 backend/ipp.c and backend/network.c, English locale).
+// its messages for that (cups 2.4 backends, as the scheduler's C locale writes them; a cupsd
+// running in another language would translate them and this would not match).
 bool says_device_unreachable(const std::string& message) {
-  static constexpr std::array<std::string_view, 6> kPhrases = {
-      "may not exist or is unavailable", "is not responding", "Unable to connect",
-      "Unable to locate printer", "Waiting for printer to become available", "is busy"};
-  return std::any_of(kPhrases.begin(), kPhrases.end(), [&](std::string_view p) {
-    return message.find(p) != std::string::npos;
-  });
+  static constexpr std::array<std::string_view, 5> kPhrases = {
+      "may not exist or is unavailable", "is unreachable", "is not responding",
+      "Unable to connect to printer", "Unable to locate printer"};
+  return std::any_of(kPhrases.begin(), kPhrases.end(),
+                     [&](std::string_view p) { return message.find(p) != std::string::npos; });
 }
 
 bool has_offline_reason(const std::vector<std::string>& reasons) {
@@ -65,22 +72,32 @@ bool has_offline_reason(const std::vector<std::string>& reasons) {
 
 const char* job_state_code(JobState s) {
   switch (s) {
-    case JobState::kPending: return "pending";
-    case JobState::kHeld: return "held";
-    case JobState::kProcessing: return "processing";
-    case JobState::kStopped: return "stopped";
-    case JobState::kCanceled: return "canceled";
-    case JobState::kAborted: return "aborted";
-    case JobState::kCompleted: return "completed";
+    case JobState::kPending:
+      return "pending";
+    case JobState::kHeld:
+      return "held";
+    case JobState::kProcessing:
+      return "processing";
+    case JobState::kStopped:
+      return "stopped";
+    case JobState::kCanceled:
+      return "canceled";
+    case JobState::kAborted:
+      return "aborted";
+    case JobState::kCompleted:
+      return "completed";
   }
   return "pending";
 }
 
 const char* printer_state_code(PrinterState s) {
   switch (s) {
-    case PrinterState::kIdle: return "idle";
-    case PrinterState::kProcessing: return "processing";
-    case PrinterState::kStopped: return "stopped";
+    case PrinterState::kIdle:
+      return "idle";
+    case PrinterState::kProcessing:
+      return "processing";
+    case PrinterState::kStopped:
+      return "stopped";
   }
   return "idle";
 }
@@ -137,9 +154,15 @@ Result<PrinterStatus> printer_status(const CupsTarget& t) {
   PrinterStatus st;
   ipp_attribute_t* state = ippFindAttribute(response->get(), "printer-state", IPP_TAG_ENUM);
   switch (state ? ippGetInteger(state, 0) : IPP_PSTATE_IDLE) {
-    case IPP_PSTATE_PROCESSING: st.state = PrinterState::kProcessing; break;
-    case IPP_PSTATE_STOPPED: st.state = PrinterState::kStopped; break;
-    default: st.state = PrinterState::kIdle; break;
+    case IPP_PSTATE_PROCESSING:
+      st.state = PrinterState::kProcessing;
+      break;
+    case IPP_PSTATE_STOPPED:
+      st.state = PrinterState::kStopped;
+      break;
+    default:
+      st.state = PrinterState::kIdle;
+      break;
   }
   ipp_attribute_t* accepting =
       ippFindAttribute(response->get(), "printer-is-accepting-jobs", IPP_TAG_BOOLEAN);

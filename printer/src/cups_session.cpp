@@ -50,6 +50,7 @@ Endpoint resolve_endpoint(const std::string& server) {
     if (colon != std::string::npos) port = server.substr(colon + 1);
   }
   if (!port.empty()) e.port = std::atoi(port.c_str());
+  if (e.host.empty()) e.host = "localhost";
   return e;
 }
 
@@ -65,7 +66,8 @@ Result<CupsSession> CupsSession::open(const CupsTarget& t) {
                               HTTP_ENCRYPTION_IF_REQUESTED, 1, timeout_ms, nullptr);
   if (!http) {
     int err = errno;
-    return unreachable(s.where_, err ? std::strerror(err) : cupsLastErrorString());
+    const char* why = err ? std::strerror(err) : cupsLastErrorString();
+    return unreachable(s.where_, why ? why : "cannot connect");
   }
   s.http_.reset(http);
 
@@ -73,12 +75,12 @@ Result<CupsSession> CupsSession::open(const CupsTarget& t) {
   // bounds the call. (One wait is fixed: cupsSendRequest gives a silent server 1 s to send
   // "100 Continue" before it goes on.)
   s.deadline_ = std::make_unique<Clock::time_point>(start + std::chrono::milliseconds(timeout_ms));
-  httpSetTimeout(http, std::clamp(timeout_ms / 4, 50, 250) / 1000.0, keep_waiting, s.deadline_.get());
+  httpSetTimeout(http, std::clamp(timeout_ms / 4, 50, 250) / 1000.0, keep_waiting,
+                 s.deadline_.get());
 
   char uri[1024];
-  httpAssembleURIf(HTTP_URI_CODING_ALL, uri, sizeof uri, "ipp", nullptr,
-                   uri_host(ep.host).c_str(), ep.host[0] == '/' ? 0 : ep.port, "/printers/%s",
-                   t.queue.c_str());
+  httpAssembleURIf(HTTP_URI_CODING_ALL, uri, sizeof uri, "ipp", nullptr, uri_host(ep.host).c_str(),
+                   ep.host[0] == '/' ? 0 : ep.port, "/printers/%s", t.queue.c_str());
   s.printer_uri_ = uri;
   return s;
 }
@@ -102,13 +104,17 @@ Result<Ipp> CupsSession::send(ipp_t* request, const char* resource, std::string_
     response.reset(cupsDoRequest(http, request, resource));  // frees request
   } else {
     Ipp owned(request);
-    http_status_t st = cupsSendRequest(http, request, resource, ippLength(request) + document.size());
+    http_status_t st =
+        cupsSendRequest(http, request, resource, ippLength(request) + document.size());
     constexpr size_t kChunk = 64 * 1024;
     for (size_t off = 0; st == HTTP_STATUS_CONTINUE && off < document.size(); off += kChunk) {
       size_t n = std::min(kChunk, document.size() - off);
       st = cupsWriteRequestData(http, document.data() + off, n);
     }
-    if (st == HTTP_STATUS_CONTINUE) response.reset(cupsGetResponse(http, resource));
+    // The scheduler may answer (200) before it has read the whole document, as when it refuses
+    // the job: read that answer too, as cupsDoIORequest does.
+    if (st == HTTP_STATUS_CONTINUE || st == HTTP_STATUS_OK)
+      response.reset(cupsGetResponse(http, resource));
   }
 
   ipp_status_t status = cupsLastError();

@@ -56,7 +56,12 @@ spawn() {
   echo $!
 }
 
-alive() { kill -0 "$1" 2>/dev/null; }
+# Running (a zombie is not: nobody may reap an orphan in a container without an init).
+alive() {
+  local state
+  state=$(awk '{print $3}' "/proc/$1/stat" 2>/dev/null) || return 1
+  [ -n "$state" ] && [ "$state" != Z ]
+}
 # A process that still runs what we started (pids are reused): its command line names DIR.
 ours() { alive "$1" && tr '\0' ' ' <"/proc/$1/cmdline" 2>/dev/null | grep -qF "$DIR"; }
 

@@ -33,7 +33,8 @@ TEST_CASE("a vanished printer leaves the job unfinished and reads as offline") {
   REQUIRE(kill(q.printer_pid, SIGTERM) == 0);
   CHECK(print_test::eventually([&] { return kill(q.printer_pid, 0) != 0; }, 5s));
 
-  auto job = md::printer::submit_pdf(t, print_test::unique_title("vanished"), print_test::test_pdf(), "kiosk");
+  auto job = md::printer::submit_pdf(t, print_test::unique_title("vanished"),
+                                     print_test::test_pdf(), "kiosk");
   REQUIRE_MESSAGE(job.ok(), job.error().message);
 
   md::printer::PrinterStatus ps;
@@ -45,21 +46,22 @@ TEST_CASE("a vanished printer leaves the job unfinished and reads as offline") {
         return print_test::contains_prefix(ps.reasons, "offline");
       },
       10s);
-  MESSAGE("vanished printer: printer-state " << std::string(md::printer::printer_state_code(ps.state))
-                                             << ", reasons " << print_test::join(ps.reasons)
-                                             << ", message '" << ps.message << "'");
+  MESSAGE("vanished printer: printer-state "
+          << std::string(md::printer::printer_state_code(ps.state)) << ", reasons "
+          << print_test::join(ps.reasons) << ", message '" << ps.message << "'");
   CHECK(offline);
   CHECK(ps.state == PrinterState::kProcessing);
 
   auto st = md::printer::job_status(t, *job);
   REQUIRE(st.ok());
-  MESSAGE("job on a vanished printer: " << std::string(md::printer::job_state_code(st->state)) << ", reasons "
-                                        << print_test::join(st->reasons) << ", message '"
-                                        << st->printer_message << "'");
+  MESSAGE("job on a vanished printer: " << std::string(md::printer::job_state_code(st->state))
+                                        << ", reasons " << print_test::join(st->reasons)
+                                        << ", message '" << st->printer_message << "'");
   CHECK(st->state == JobState::kProcessing);
   CHECK_FALSE(st->printer_message.empty());
 
-  auto said = md::domain::describe_job(md::printer::job_state_code(st->state), st->reasons, ps.reasons);
+  auto said =
+      md::domain::describe_job(md::printer::job_state_code(st->state), st->reasons, ps.reasons);
   CHECK(said.message.find("打印机离线或未连接") == 0);
   CHECK_FALSE(said.done);
   CHECK_FALSE(md::domain::describe_printer("processing", ps.accepting, ps.reasons).ready);
@@ -71,9 +73,11 @@ TEST_CASE("a printer out of paper holds the job and names the problem") {
   ScratchQueue q("paper", ScratchQueue::Kind::kOwnPrinter);
   auto t = q.target();
   const std::string port = std::to_string(q.printer_port);
-  REQUIRE(print_test::sh("bash \"$MD_CUPS_FIXTURE\" media \"$MD_CUPS_DIR\" " + port + " empty") == 0);
+  REQUIRE(print_test::sh("bash \"$MD_CUPS_FIXTURE\" media \"$MD_CUPS_DIR\" " + port + " empty") ==
+          0);
 
-  auto job = md::printer::submit_pdf(t, print_test::unique_title("paper"), print_test::test_pdf(), "kiosk");
+  auto job = md::printer::submit_pdf(t, print_test::unique_title("paper"), print_test::test_pdf(),
+                                     "kiosk");
   REQUIRE_MESSAGE(job.ok(), job.error().message);
   md::printer::PrinterStatus ps;
   bool named = print_test::eventually(
@@ -90,10 +94,12 @@ TEST_CASE("a printer out of paper holds the job and names the problem") {
   auto st = md::printer::job_status(t, *job);
   REQUIRE(st.ok());
   CHECK(st->state == JobState::kProcessing);
-  auto said = md::domain::describe_job(md::printer::job_state_code(st->state), st->reasons, ps.reasons);
+  auto said =
+      md::domain::describe_job(md::printer::job_state_code(st->state), st->reasons, ps.reasons);
   CHECK(said.message == "打印机缺纸，请联系工作人员添加纸张");
 
-  REQUIRE(print_test::sh("bash \"$MD_CUPS_FIXTURE\" media \"$MD_CUPS_DIR\" " + port + " loaded") == 0);
+  REQUIRE(print_test::sh("bash \"$MD_CUPS_FIXTURE\" media \"$MD_CUPS_DIR\" " + port + " loaded") ==
+          0);
   CHECK(print_test::wait_for_job(t, *job, JobState::kCompleted, 20s).state == JobState::kCompleted);
 }
 
@@ -144,7 +150,8 @@ TEST_CASE("a scheduler that never answers costs the timeout and no more") {
 
 TEST_CASE("calls from several threads at once") {
   auto t = print_test::shared_target();
-  auto job = md::printer::submit_pdf(t, print_test::unique_title("threads"), print_test::test_pdf(), "kiosk");
+  auto job = md::printer::submit_pdf(t, print_test::unique_title("threads"), print_test::test_pdf(),
+                                     "kiosk");
   REQUIRE(job.ok());
   std::atomic<int> failures{0};
   std::vector<std::thread> threads;

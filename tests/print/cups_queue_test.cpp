@@ -54,7 +54,8 @@ TEST_CASE("a PDF job completes and reaches the printer as a PDF") {
   CHECK(said.label == "打印完成");
 
   fs::path kept;
-  CHECK(print_test::eventually([&] { return !(kept = kept_file(print_test::env("MD_IPP_SPOOL"), title)).empty(); }, 5s));
+  CHECK(print_test::eventually(
+      [&] { return !(kept = kept_file(print_test::env("MD_IPP_SPOOL"), title)).empty(); }, 5s));
   REQUIRE_FALSE(kept.empty());
   CHECK(file_prefix(kept, 4) == "%PDF");
   CHECK(fs::file_size(kept) > 1000);
@@ -66,8 +67,8 @@ TEST_CASE("a healthy queue is idle and accepting") {
   CHECK(ps->state != PrinterState::kStopped);
   CHECK(ps->accepting);
   CHECK_MESSAGE(ps->reasons.empty(), print_test::join(ps->reasons));
-  auto said = md::domain::describe_printer(md::printer::printer_state_code(ps->state), ps->accepting,
-                                           ps->reasons);
+  auto said = md::domain::describe_printer(md::printer::printer_state_code(ps->state),
+                                           ps->accepting, ps->reasons);
   CHECK(said.ready);
 }
 
@@ -96,7 +97,8 @@ TEST_CASE("a stopped queue keeps the job pending until it is enabled") {
   CHECK(md::domain::describe_printer("stopped", ps->accepting, ps->reasons).message ==
         "打印机已暂停，请联系工作人员");
 
-  auto job = md::printer::submit_pdf(t, print_test::unique_title("stopped"), print_test::test_pdf(), "kiosk");
+  auto job = md::printer::submit_pdf(t, print_test::unique_title("stopped"), print_test::test_pdf(),
+                                     "kiosk");
   REQUIRE_MESSAGE(job.ok(), job.error().message);
   std::this_thread::sleep_for(1500ms);
   auto st = md::printer::job_status(t, *job);
@@ -117,7 +119,8 @@ TEST_CASE("a queue that rejects jobs answers printer_not_accepting") {
   auto t = q.target();
   REQUIRE(print_test::sh("cupsreject " + q.name()) == 0);
 
-  auto job = md::printer::submit_pdf(t, print_test::unique_title("reject"), print_test::test_pdf(), "kiosk");
+  auto job = md::printer::submit_pdf(t, print_test::unique_title("reject"), print_test::test_pdf(),
+                                     "kiosk");
   REQUIRE_FALSE(job.ok());
   CHECK(job.error().code == "printer_not_accepting");
   CHECK(job.error().kind == md::ErrorKind::kUnavailable);
@@ -125,13 +128,14 @@ TEST_CASE("a queue that rejects jobs answers printer_not_accepting") {
   auto ps = md::printer::printer_status(t);
   REQUIRE(ps.ok());
   CHECK_FALSE(ps->accepting);
-  CHECK_FALSE(md::domain::describe_printer(md::printer::printer_state_code(ps->state), ps->accepting,
-                                           ps->reasons)
+  CHECK_FALSE(md::domain::describe_printer(md::printer::printer_state_code(ps->state),
+                                           ps->accepting, ps->reasons)
                   .ready);
 }
 
 TEST_CASE("an unknown queue answers printer_missing") {
-  md::printer::CupsTarget t{print_test::env("CUPS_SERVER"), print_test::unique_title("nosuchqueue"), 3000};
+  md::printer::CupsTarget t{print_test::env("CUPS_SERVER"), print_test::unique_title("nosuchqueue"),
+                            3000};
   auto job = md::printer::submit_pdf(t, "x", print_test::test_pdf(), "kiosk");
   REQUIRE_FALSE(job.ok());
   CHECK(job.error().code == "printer_missing");
@@ -145,7 +149,8 @@ TEST_CASE("cancel_job cancels a pending job") {
   ScratchQueue q("cancel", ScratchQueue::Kind::kSharedPrinter);
   auto t = q.target();
   REQUIRE(print_test::sh("cupsdisable " + q.name()) == 0);
-  auto job = md::printer::submit_pdf(t, print_test::unique_title("cancel"), print_test::test_pdf(), "kiosk");
+  auto job = md::printer::submit_pdf(t, print_test::unique_title("cancel"), print_test::test_pdf(),
+                                     "kiosk");
   REQUIRE(job.ok());
   CHECK(md::printer::job_status(t, *job)->state == JobState::kPending);
 

@@ -95,7 +95,8 @@ CupsTarget ScratchQueue::target(int timeout_ms) const {
 
 const std::string& test_pdf() {
   static const std::string pdf = [] {
-    fs::path path = fs::temp_directory_path() / ("mdtest-page-" + std::to_string(getpid()) + ".pdf");
+    fs::path path =
+        fs::temp_directory_path() / ("mdtest-page-" + std::to_string(getpid()) + ".pdf");
     md::printer::TestPage page;
     page.date = "2026-01-01";
     auto st = md::printer::render_test_page_pdf(path.string(), page);
@@ -165,9 +166,13 @@ BlackHole::BlackHole() {
   REQUIRE(listen(fd_, 16) == 0);
 }
 
-BlackHole::~BlackHole() { close(fd_); }
+BlackHole::~BlackHole() {
+  close(fd_);
+}
 
-std::string BlackHole::server() const { return "127.0.0.1:" + std::to_string(port_); }
+std::string BlackHole::server() const {
+  return "127.0.0.1:" + std::to_string(port_);
+}
 
 std::string join(const std::vector<std::string>& v) {
   std::string s;

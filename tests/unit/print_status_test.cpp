@@ -12,11 +12,12 @@ TEST_CASE("print status: job state labels and outcome flags") {
     const char* label;
     bool done, ok;
   };
-  const Row rows[] = {{"queued", "排队中", false, false},   {"pending", "等待打印", false, false},
-                      {"held", "已挂起", false, false},     {"processing", "正在打印", false, false},
-                      {"stopped", "打印机已暂停", false, false}, {"completed", "打印完成", true, true},
-                      {"canceled", "已取消", true, false},  {"aborted", "打印失败", true, false},
-                      {"failed", "打印失败", true, false}};
+  const Row rows[] = {
+      {"queued", "排队中", false, false},        {"pending", "等待打印", false, false},
+      {"held", "已挂起", false, false},          {"processing", "正在打印", false, false},
+      {"stopped", "打印机已暂停", false, false}, {"completed", "打印完成", true, true},
+      {"canceled", "已取消", true, false},       {"aborted", "打印失败", true, false},
+      {"failed", "打印失败", true, false}};
   for (const Row& r : rows) {
     CAPTURE(r.state);
     auto d = describe_job(r.state, {}, {});
@@ -56,7 +57,8 @@ TEST_CASE("print status: a waiting job names the printer problem") {
   CHECK_FALSE(d.done);
   CHECK_FALSE(d.ok);
 
-  CHECK(describe_job("pending", {}, {"media-needed"}).message == "打印机缺纸，请联系工作人员添加纸张");
+  CHECK(describe_job("pending", {}, {"media-needed"}).message ==
+        "打印机缺纸，请联系工作人员添加纸张");
   CHECK(describe_job("pending", {}, {"media-jam-error"}).message.find("打印机卡纸") == 0);
   CHECK(describe_job("pending", {}, {"toner-empty-error"}).message.find("墨粉或墨水已用完") !=
         std::string::npos);
@@ -71,7 +73,8 @@ TEST_CASE("print status: a waiting job names the printer problem") {
 TEST_CASE("print status: an unreachable device reads as offline") {
   // What printer_status reports for a vanished IPP printer: state processing with the
   // offline-report reason it adds from CUPS' message (CUPS itself says "none").
-  for (const char* reason : {"offline-report", "connecting-to-device", "timed-out-error", "offline"}) {
+  for (const char* reason :
+       {"offline-report", "connecting-to-device", "timed-out-error", "offline"}) {
     CAPTURE(reason);
     auto d = describe_job("processing", {"job-printing"}, {reason});
     CHECK(d.message.find("打印机离线或未连接") == 0);
@@ -80,15 +83,17 @@ TEST_CASE("print status: an unreachable device reads as offline") {
     CHECK_FALSE(p.ready);
   }
   // Offline wins over the stale reasons it leaves behind.
-  CHECK(describe_job("processing", {}, {"media-empty-error", "offline-report"}).message.find("离线") !=
-        std::string::npos);
+  CHECK(describe_job("processing", {}, {"media-empty-error", "offline-report"})
+            .message.find("离线") != std::string::npos);
 }
 
 TEST_CASE("print status: problems are ranked and unknown reasons ignored") {
   CHECK(describe_job("pending", {}, {"paused", "media-empty-error"}).message.find("缺纸") !=
         std::string::npos);
-  CHECK(describe_job("pending", {}, {"media-low-report", "none"}).message == "正在等待打印机，请稍候");
-  CHECK(describe_job("pending", {}, {"spool-area-full-error"}).message == "打印机出现故障，请联系工作人员");
+  CHECK(describe_job("pending", {}, {"media-low-report", "none"}).message ==
+        "正在等待打印机，请稍候");
+  CHECK(describe_job("pending", {}, {"spool-area-full-error"}).message ==
+        "打印机出现故障，请联系工作人员");
 }
 
 TEST_CASE("print status: finished jobs keep their outcome") {

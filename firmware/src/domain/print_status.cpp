@@ -90,7 +90,8 @@ std::string printer_reason_zh(const std::string& keyword) {
   return "";
 }
 
-PrintDescription describe_job(const std::string& job_state, const std::vector<std::string>& job_reasons,
+PrintDescription describe_job(const std::string& job_state,
+                              const std::vector<std::string>& job_reasons,
                               const std::vector<std::string>& printer_reasons) {
   PrintDescription d;
   const JobText* text = nullptr;

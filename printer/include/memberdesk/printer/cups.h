@@ -22,20 +22,24 @@
 namespace md::printer {
 
 struct CupsTarget {
-  std::string server;  // "host:port" of the scheduler; "" = libcups' default (CUPS_SERVER, client.conf, localhost:631)
+  std::string server;  // "host:port" of the scheduler; "" = libcups' default (CUPS_SERVER,
+                       // client.conf, localhost:631)
   std::string queue;   // destination name, e.g. "kiosk"
   int timeout_ms = 5000;
 };
 
 // IPP job-state (RFC 8011 5.3.7) by name.
 enum class JobState { kPending, kHeld, kProcessing, kStopped, kCanceled, kAborted, kCompleted };
-const char* job_state_code(JobState s);  // "pending", "held", "processing", "stopped", "canceled", "aborted", "completed"
+// "pending", "held", "processing", "stopped", "canceled", "aborted", "completed"
+const char* job_state_code(JobState s);
 
 struct JobStatus {
   int job_id = 0;
   JobState state = JobState::kPending;
-  std::vector<std::string> reasons;  // job-state-reasons, e.g. "job-printing", "job-completed-successfully"
-  std::string printer_message;       // the job's job-printer-state-message, if any
+  // job-state-reasons, e.g. "job-printing"; CUPS leaves "processing-to-stop-point" on a job it
+  // completed and nothing on a job that waits on a stopped queue.
+  std::vector<std::string> reasons;
+  std::string printer_message;  // the job's job-printer-state-message, if any
 };
 
 // IPP printer-state.
@@ -44,13 +48,13 @@ const char* printer_state_code(PrinterState s);  // "idle", "processing", "stopp
 
 struct PrinterStatus {
   PrinterState state = PrinterState::kIdle;
-  bool accepting = true;             // printer-is-accepting-jobs
+  bool accepting = true;  // printer-is-accepting-jobs
   // printer-state-reasons without "none", suffixes kept (media-empty-error). CUPS' ipp backend
   // reports a device it cannot reach only in printer-state-message ("The printer may not exist
   // or is unavailable at this time.", reasons "none", state processing); printer_status then adds
   // "offline-report" so that domain::describe_* can name the problem.
   std::vector<std::string> reasons;
-  std::string message;               // printer-state-message
+  std::string message;  // printer-state-message
 };
 
 // Errors (ErrorKind, code):
@@ -60,7 +64,7 @@ struct PrinterStatus {
 //   kNotFound    "job_missing"       — job_status / cancel_job: no such job
 //   kConflict    "job_finished"      — cancel_job: the job is already completed/canceled/aborted
 //   kInvalidArgument "cups_error"    — submit_pdf: empty document
-//   kInternal    "cups_error"        — any other IPP failure (message: IPP status + cupsLastErrorString)
+//   kInternal    "cups_error"        — any other IPP failure (message: IPP status, status-message)
 // Messages are English for the log; people see the zh-CN text from domain/print_status.
 
 // Print-Job on the queue with `pdf` as its one document (document-format application/pdf,
