@@ -11,7 +11,13 @@ BUILD=(cmake ninja-build g++ pkg-config git
   libcairo2-dev libpango1.0-dev fonts-wqy-microhei fonts-noto-cjk libcups2-dev
   nlohmann-json3-dev libtomlplusplus-dev libsodium-dev libssl-dev
   libcurl4-openssl-dev libsystemd-dev)
-TEST=(doctest-dev chromium cups cups-ipp-utils cups-client dbus poppler-utils
+# Print tests (tests/print/cups-fixture.sh): cupsd (cups-daemon), lpadmin/lpstat (cups-client),
+# ippeveprinter/ipptool (cups-ipp-utils), dbus-daemon (ippeveprinter will not start without a
+# bus), pdftopdf (cups-filters-core-drivers: the `-m everywhere` queue passes PDF jobs through
+# it), ss (iproute2) and curl. `cups` pulls most of these in already; they are named so that
+# the list says what the tests run.
+TEST=(doctest-dev chromium cups cups-daemon cups-ipp-utils cups-client cups-filters-core-drivers
+  dbus iproute2 poppler-utils
   wrk curl debhelper devscripts dpkg-dev lintian systemd fakeroot rsync)
 
 # Node.js runs the payment simulator (demo and tests) and, with npm, the browser tests; a
