@@ -50,6 +50,12 @@ import staffOrder from './screens/staff_order.js';
 import staffOrders from './screens/staff_orders.js';
 import staffStatement from './screens/staff_statement.js';
 import staffTiers from './screens/staff_tiers.js';
+// 会员证, printing and 证书核验 (issue 7)
+import memberCertificate from './screens/member_certificate.js';
+import verify from './screens/verify.js';
+import staffPrinter from './screens/staff_printer.js';
+import staffCertificates from './screens/staff_certificates.js';
+import staffMemberCertificates from './screens/staff_member_certificates.js';
 
 const ROUTES = {
   '/': home,
@@ -88,6 +94,11 @@ const ROUTES = {
   '/staff/dues/orders': staffOrders,
   '/staff/dues/settings': staffDuesSettings,
   '/staff/dues/statement': staffStatement,
+  '/member/certificate': memberCertificate,
+  '/verify': verify,
+  '/staff/printer': staffPrinter,
+  '/staff/certificates': staffCertificates,
+  '/staff/certificates/member': staffMemberCertificates,
 };
 
 const HOME = '#/';

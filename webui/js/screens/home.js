@@ -13,7 +13,7 @@ const TILES = [
   { key: 'directory', to: () => '/directory' },
   { key: 'jobs', to: () => '/soon?what=jobs' },
   { key: 'faq', to: () => '/faq' },
-  { key: 'verify', to: () => '/soon?what=verify' },
+  { key: 'verify', to: () => '/verify' },
 ];
 
 export default {

@@ -7,11 +7,11 @@ import { D } from '../strings/dues.zh.js';
 import { duesHome } from '../api_dues.js';
 
 // 会员中心: the member's summary and the manual's menu. 入会申请, 密码修改, 会员名录 and
-// 会员消息 work, and 会费缴纳 / 我的缴费订单 (issue 6) lead to the dues screens; the other pages are
-// shown as 即将开放. 会员消息 carries the unread count; the summary shows good standing.
+// 会员消息 work, 会费缴纳 / 我的缴费订单 (issue 6) lead to the dues screens and 会员证 (issue 7) to
+// the certificate; the other pages are shown as 即将开放. 会员消息 carries the unread count; the summary shows good standing.
 const READY = {
   application: '/member/application', password: '/password', directory: '/directory', messages: '/member/messages',
-  dues: '/member/dues', dues_orders: '/member/dues/orders',
+  dues: '/member/dues', dues_orders: '/member/dues/orders', certificate: '/member/certificate',
 };
 
 function dl(rows) {

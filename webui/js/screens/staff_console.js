@@ -6,9 +6,11 @@ import { notice, loadInto } from '../components/page.js';
 import { staffHome } from '../api.js';
 import { duesOrders } from '../api_staff_dues.js';
 import { getSession } from '../session.js';
+import { C } from '../strings/certificates.zh.js';
 
 // Staff console: who is logged in and with which role, and the work of that role
-// (入会审核 and 工作日历 for reviewers and admins; the 会费 screens for finance and admins).
+// (入会审核 and 工作日历 for reviewers and admins; the 会费 screens for finance and admins; 会员证 for
+// admin, desk and reviewer; 打印机 for admin and desk).
 const FINANCE = ['finance', 'admin'];
 const MENU = [
   ['review', '/staff/applications', ['reviewer', 'admin']],
@@ -21,6 +23,8 @@ const MENU = [
   ['dues_fees', '/staff/dues/fees', FINANCE],
   ['dues_tiers', '/staff/dues/agencies', FINANCE],
   ['dues_settings', '/staff/dues/settings', FINANCE],
+  ['certificates', '/staff/certificates', ['admin', 'desk', 'reviewer']],
+  ['printer', '/staff/printer', ['admin', 'desk']],
 ];
 export default {
   title: S.staffTitle,
@@ -30,7 +34,7 @@ export default {
     const role = getSession()?.role;
     const menu = h('div', { class: 'menu-grid staff-menu' }, MENU.filter(([, , roles]) => roles.includes(role)).map(([key, to]) =>
       h('button', { type: 'button', class: 'menu-item', dataset: { menu: key }, onclick: () => ctx.go(to) },
-        h('span', { class: 'menu-label' }, S.staffMenu[key] || F.menu[key]))));
+        h('span', { class: 'menu-label' }, S.staffMenu[key] || F.menu[key] || C.menu[key]))));
     // 会费订单 says how many fee reductions wait for a decision.
     const ordersItem = menu.querySelector('[data-menu="dues_orders"]');
     if (ordersItem) {
@@ -52,6 +56,6 @@ export default {
       summary,
       menu.childElementCount ? h('h2', { class: 'section-title' }, S.staffMenuTitle) : null,
       menu.childElementCount ? menu : null,
-      notice(F.consoleMore));
+      notice(C.consoleMore));
   },
 };
