@@ -6,6 +6,8 @@
 //   MEMBERDESKCTL_BIN   path to the built CLI         (default: <repo>/build/firmware/memberdeskctl)
 //   MEMBERDESK_WEBUI    web UI directory to serve     (default: <repo>/webui)
 //   MEMBERDESK_E2E_KEEP=1  keep the temp directory (config, database, daemon log) afterwards
+//   MD_CUPS_ENV         env file of the ctest fixture `cups` (tests/print/cups-fixture.sh), read by
+//                       startDaemon({ printer: true })   (default: <repo>/build/cups-fixture/env)
 
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -167,14 +169,47 @@ function mergeToml(...fragments) {
   return out.length ? `${out.join('\n')}\n` : '';
 }
 
+// The private CUPS scheduler and virtual printer of the ctest fixture `cups`: the KEY=VALUE lines
+// of its env file (CUPS_SERVER, MD_CUPS_QUEUE, MD_IPP_SPOOL, MD_IPP_PORT, MD_CUPS_DIR,
+// MD_CUPS_FIXTURE, ...). Start it by hand with `bash tests/print/cups-fixture.sh start build/cups-fixture`.
+export function cupsFixture() {
+  const file = process.env.MD_CUPS_ENV || path.join(REPO, 'build', 'cups-fixture', 'env');
+  if (!fs.existsSync(file)) {
+    throw new Error(`MD_CUPS_ENV: ${file} does not exist (run the tests through ctest, which starts the cups fixture, `
+      + 'or start it: bash tests/print/cups-fixture.sh start build/cups-fixture)');
+  }
+  const env = {};
+  for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
+    const m = /^([A-Z_][A-Z0-9_]*)=(.*)$/.exec(line.trim());
+    if (m) env[m[1]] = m[2];
+  }
+  for (const k of ['CUPS_SERVER', 'MD_CUPS_QUEUE', 'MD_IPP_SPOOL']) if (!env[k]) throw new Error(`${file}: no ${k}`);
+  return env;
+}
+
+// Runs a CUPS command line tool (cupsdisable, cupsenable, lpstat, ...) against the fixture's scheduler.
+export function cupsRun(cups, cmd, args) {
+  return run(cmd, ['-h', cups.CUPS_SERVER, ...args]);
+}
+
+// Runs a subcommand of the fixture script, e.g. cupsFixtureCommand(cups, 'media', cups.MD_IPP_PORT, 'empty').
+export function cupsFixtureCommand(cups, ...args) {
+  const [sub, ...rest] = args;
+  return run('bash', [cups.MD_CUPS_FIXTURE, sub, cups.MD_CUPS_DIR, ...rest]);
+}
+
 // Starts a seeded daemon. Returns { baseUrl, dir, config, ctl(...args), stop(), sim? }.
 //   toml: extra TOML text appended to the config (whole tables, e.g. '[dues]\norder_expiry_s = 600').
 //   payments: also start the payment simulator and configure both gateways against it; the
 //     result then has `sim` (see startPaysim), `simPay(method, out_trade_no)`, `simSwitches(obj)`.
 //   duesToml: extra keys for [dues] only (e.g. 'qr_expiry_s = 60').
+//   printer: print to the queue of the ctest fixture `cups` (see cupsFixture); the result then has
+//     `cups` (the fixture's env values).
+//   certificates: [certificates] verify_base_url = this daemon's URL, so QR codes point back at it.
 //   Tables that appear more than once (payments' [dues] and a [dues] in `toml`) are merged into
 //   one, later keys replacing earlier ones, since TOML forbids a table twice.
-export async function startDaemon({ idleResetS = 120, idleWarningS = 20, members = 300, toml: extraToml = '', payments = false, duesToml = '' } = {}) {
+export async function startDaemon({ idleResetS = 120, idleWarningS = 20, members = 300, toml: extraToml = '', payments = false, duesToml = '',
+  printer = false, certificates = false } = {}) {
   const { bin, ctl, webui } = binaries();
   const dir = await fsp.mkdtemp(path.join(os.tmpdir(), 'memberdesk-e2e-'));
   const port = await freePort();
@@ -182,7 +217,11 @@ export async function startDaemon({ idleResetS = 120, idleWarningS = 20, members
   const toml = (s) => JSON.stringify(s); // a TOML basic string is a JSON string for these paths
   const sim = payments ? await startPaysim() : null;
   const stopSim = async () => { if (sim) await sim.stop(); };
-  const tail = mergeToml(sim ? paymentsToml(sim.url, toml) : '', duesToml ? `[dues]\n${duesToml}\n` : '', extraToml);
+  const cups = printer ? cupsFixture() : null;
+  const tail = mergeToml(sim ? paymentsToml(sim.url, toml) : '', duesToml ? `[dues]\n${duesToml}\n` : '',
+    cups ? `[printer]\ncups_server = ${toml(cups.CUPS_SERVER)}\nqueue = ${toml(cups.MD_CUPS_QUEUE)}\n` : '',
+    certificates ? `[certificates]\nverify_base_url = ${toml(`http://127.0.0.1:${port}`)}\n` : '',
+    extraToml);
   await fsp.writeFile(config, [
     '[http]',
     `listen = ${toml(`127.0.0.1:${port}`)}`,
@@ -245,6 +284,7 @@ export async function startDaemon({ idleResetS = 120, idleWarningS = 20, members
     logPath,
     ctl: ctlRun,
     sim,
+    cups,
     simPay: sim ? (method, outTradeNo, extra) => sim.pay(method, outTradeNo, extra) : undefined,
     simSwitches: sim ? (obj) => sim.switches(obj) : undefined,
     // Crash tests: the running daemon's pid; kill(signal) sends the signal (default SIGKILL) and
@@ -291,13 +331,14 @@ export async function startDaemon({ idleResetS = 120, idleWarningS = 20, members
   };
 }
 
-export function launchBrowser() {
+// args: extra Chromium switches (e.g. a fake camera: '--use-fake-device-for-media-stream').
+export function launchBrowser({ args = [] } = {}) {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_BIN || '/usr/bin/chromium',
     headless: true,
     chromiumSandbox: false,
     args: ['--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--no-first-run', '--disable-quic', '--disable-sync'],
+      '--no-first-run', '--disable-quic', '--disable-sync', ...args],
   });
 }
 
@@ -320,6 +361,33 @@ export async function openKiosk(browser, baseUrl, { viewport = LANDSCAPE, query 
 export async function apiGet(baseUrl, p) {
   const res = await fetch(`${baseUrl}/api/v1${p}`);
   return { status: res.status, body: await res.json().catch(() => null) };
+}
+
+// A session straight against the API, as a second device would have it: call(method, path, body)
+// → {status, body, headers}; the cookie and CSRF token are kept. A member still on the default
+// password gets `newPassword` first (when given). call.raw(path) → the fetch Response of a GET.
+export async function apiClient(baseUrl, kind, login, password, { newPassword } = {}) {
+  let cookie = '';
+  let csrf = '';
+  const call = async (method, p, body) => {
+    const headers = { Accept: 'application/json', Cookie: cookie };
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    if (csrf && method !== 'GET') headers['X-CSRF-Token'] = csrf;
+    const r = await fetch(`${baseUrl}/api/v1${p}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const set = r.headers.get('set-cookie');
+    if (set) cookie = set.split(';')[0];
+    const json = await r.json().catch(() => null);
+    if (json?.session?.csrf) csrf = json.session.csrf;
+    return { status: r.status, body: json, headers: r.headers };
+  };
+  call.raw = (p) => fetch(`${baseUrl}/api/v1${p}`, { headers: { Cookie: cookie } });
+  const res = await call('POST', '/auth/login', { kind, login_id: login, password });
+  if (res.status !== 200) throw new Error(`login ${kind} ${login}: ${res.status} ${JSON.stringify(res.body)}`);
+  if (res.body.session.must_change_password && newPassword) {
+    const ch = await call('POST', '/auth/password', { old_password: password, new_password: newPassword });
+    if (ch.status !== 200) throw new Error(`password change ${login}: ${ch.status} ${JSON.stringify(ch.body)}`);
+  }
+  return call;
 }
 
 // Logs in on the member login screen (the page must show it).
