@@ -1,5 +1,7 @@
 #include "harness.h"
 
+#include <fstream>
+
 #include <arpa/inet.h>
 #include <curl/curl.h>
 #include <netinet/in.h>
@@ -12,6 +14,7 @@
 #include <thread>
 
 #include <filesystem>
+#include <fstream>
 #include <stdexcept>
 
 #include "auth/passwords.h"
@@ -85,6 +88,18 @@ void knock(int port) {
 
 }  // namespace
 
+std::map<std::string, std::string> cups_fixture_env() {
+  std::map<std::string, std::string> out;
+  const char* path = std::getenv("MD_CUPS_ENV");
+  if (!path || !*path) return out;
+  std::ifstream in(path);
+  for (std::string line; std::getline(in, line);) {
+    const size_t eq = line.find('=');
+    if (eq != std::string::npos) out[line.substr(0, eq)] = line.substr(eq + 1);
+  }
+  return out;
+}
+
 StaffSpec desk_staff() { return {"desk1", "前台小李", "desk", "Desk12345x"}; }
 
 // ---------------------------------------------------------------------------------------------
@@ -103,6 +118,16 @@ TestDaemon::TestDaemon(DaemonOptions opts) {
   cfg.set("http.webui_dir", std::string(MEMBERDESK_WEBUI_DIR));
   cfg.set("store.database", db_path_);
   cfg.set("store.backup_dir", dir_ + "/backups");
+  if (opts.toml.find("[printer]") == std::string::npos) {
+    const auto cups = cups_fixture_env();
+    if (cups.count("CUPS_SERVER")) {
+      cfg.set("printer.cups_server", cups.at("CUPS_SERVER"));
+      cfg.set("printer.queue", opts.printer_queue.empty() ? cups.at("MD_CUPS_QUEUE") : opts.printer_queue);
+    } else {
+      cfg.set("printer.cups_server", std::string("127.0.0.1:1"));
+    }
+    cfg.set("printer.poll_interval_ms", int64_t{200});
+  }
 
   must(md::app::open_and_migrate(cfg), "migrate");
   {

@@ -35,7 +35,14 @@ struct DaemonOptions {
   std::vector<StaffSpec> staff;
   // Member login id -> password set before start (so a test can skip the forced change).
   std::map<std::string, std::string> member_passwords;
+  // The CUPS queue to print on. Unless `toml` has a [printer] section the daemon prints through
+  // the cups test fixture (MD_CUPS_ENV) on this queue ("" = its shared queue), or, without the
+  // fixture, at a closed port (never the machine's own CUPS).
+  std::string printer_queue;
 };
+
+// CUPS_SERVER, MD_CUPS_QUEUE, MD_IPP_SPOOL … of the cups fixture; empty without MD_CUPS_ENV.
+std::map<std::string, std::string> cups_fixture_env();
 
 // The staff account most tests use: 前台 desk1 / Desk12345x.
 StaffSpec desk_staff();

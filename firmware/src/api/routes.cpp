@@ -14,6 +14,8 @@ void register_all(http::Router& router, app::App& app) {
   register_dues_routes(router, app);
   register_staff_dues_routes(router, app);
   register_pay_notify_routes(router, app);
+  register_certificate_routes(router, app);
+  register_staff_certificate_routes(router, app);
 }
 
 }  // namespace md::api

@@ -22,5 +22,7 @@ void register_message_routes(http::Router& router, app::App& app);      // 会�
 void register_dues_routes(http::Router& router, app::App& app);         // 会费缴纳 (member)
 void register_staff_dues_routes(http::Router& router, app::App& app);   // 会费 (finance)
 void register_pay_notify_routes(http::Router& router, app::App& app);   // gateway notifications
+void register_certificate_routes(http::Router& router, app::App& app);  // 会员证 (member), 证书核验
+void register_staff_certificate_routes(http::Router& router, app::App& app);  // 会员证, printer (staff)
 
 }  // namespace md::api

@@ -4,6 +4,8 @@
 #include <filesystem>
 
 #include "api/routes.h"
+#include "certs/issuance.h"
+#include "store/directory_cache.h"
 #include "store/audit_repo.h"
 #include "store/migrations.h"
 
@@ -24,6 +26,15 @@ http::SessionLimits session_limits(const config::Config& cfg) {
 }
 
 }  // namespace
+
+std::string signing_key_path(const config::Config& cfg) {
+  const std::string configured = cfg.str("certificates.key_file");
+  if (!configured.empty()) return configured;
+  const std::filesystem::path db(cfg.str("store.database"));
+  return (db.has_parent_path() ? db.parent_path() / "certificate-signing.key"
+                               : std::filesystem::path("certificate-signing.key"))
+      .string();
+}
 
 App::App(const config::Config& cfg)
     : cfg_(cfg),
@@ -55,15 +66,21 @@ Result<std::unique_ptr<App>> App::create(const config::Config& cfg) {
   auto gateways = pay::make_gateways(cfg);
   if (!gateways.ok()) return gateways.error();
   app->gateways_ = std::move(gateways).value();
+  auto key = certs::SigningKey::load_or_create(signing_key_path(cfg));
+  if (!key.ok()) return key.error();
+  app->signing_key_.emplace(std::move(key).value());
+  auto documents = certs::document_settings(cfg);
+  if (!documents.ok()) return documents.error();
+  app->documents_ = std::move(documents).value();
   App* raw = app.get();
   app->dues_.reset(new dues::DuesContext{
       app->cfg_, app->gateways_,
-      // Certificates are issued here once they exist (issue 7); until then the paid item is
-      // recorded in the audit log, in the paying transaction.
-      [](store::Db& db, const dues::PaidItem& item) {
-        return store::append_audit(db, {"system", "certificate.issue_pending",
-                                        "member:" + std::to_string(item.member_id),
-                                        "", "{\"year\":" + std::to_string(item.year) + "}"});
+      // The year's certificate is issued in the transaction that credits the payment.
+      [raw](store::Db& db, const dues::PaidItem& item) -> Status {
+        auto c = certs::issue_for_paid(db, raw->signing_key(), item.member_id, item.year,
+                                       store::today_shanghai());
+        if (!c.ok()) return c.error();
+        return Status::success();
       },
       "", [raw] { raw->sms_enqueued(); }});
   api::register_all(app->router_, *app);
@@ -86,12 +103,18 @@ Status App::start_http() {
   dues_->own_base_url = "http://127.0.0.1:" + std::to_string(server_->port());
   sweeper_ = std::make_unique<dues::Sweeper>(cfg_.str("store.database"), *dues_);
   MD_TRY(sweeper_->start());
+  auto print = certs::print_settings(cfg_);
+  if (!print.ok()) return print.error();
+  printer_ = std::make_unique<certs::PrintWorker>(cfg_.str("store.database"), std::move(print).value(),
+                                                  documents_);
+  MD_TRY(printer_->start());
   return Status::success();
 }
 
 void App::stop_http() {
   server_.reset();  // no request can enqueue after this
   if (sweeper_) sweeper_->stop();
+  if (printer_) printer_->stop();
   if (sms_) sms_->stop();
 }
 

@@ -3,8 +3,12 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 
 #include "auth/login.h"
+#include "certs/documents.h"
+#include "certs/print_worker.h"
+#include "certs/signing_key.h"
 #include "config/config.h"
 #include "dues/context.h"
 #include "dues/sweeper.h"
@@ -40,6 +44,11 @@ class App {
   const http::Router& router() const { return router_; }
   // What the dues and payment use cases need (gateways, hooks, settings).
   const dues::DuesContext& dues() const { return *dues_; }
+  // Certificates (会员证): the signing key, how documents look, and the printer.
+  const certs::SigningKey& signing_key() const { return *signing_key_; }
+  const certs::DocumentSettings& documents() const { return documents_; }
+  // Null until start_http (tests that only route requests have no printer).
+  certs::PrintWorker* printer() { return printer_.get(); }
 
  private:
   explicit App(const config::Config& cfg);
@@ -52,9 +61,15 @@ class App {
   std::unique_ptr<notify::SmsSender> sms_;
   pay::Gateways gateways_;
   std::unique_ptr<dues::DuesContext> dues_;
+  std::optional<certs::SigningKey> signing_key_;
+  certs::DocumentSettings documents_;
+  std::unique_ptr<certs::PrintWorker> printer_;
   std::unique_ptr<dues::Sweeper> sweeper_;
   std::unique_ptr<http::Server> server_;
 };
+
+// Where the certificate signing key is kept (certificates.key_file, default next to the database).
+std::string signing_key_path(const config::Config& cfg);
 
 // Opens the database file and runs the migration ladder (with its backup) on it.
 Status open_and_migrate(const config::Config& cfg);

@@ -137,6 +137,34 @@ const std::vector<KeySpec>& schema() {
       {"alipay", "notify_url", std::string(""),
        "Where Alipay sends payment notifications (…/api/v1/pay/alipay/notify).", 0, 0},
       {"alipay", "timeout_s", int64_t{10}, "Seconds before an Alipay request gives up.", 1, 60},
+      {"certificates", "verify_base_url", std::string("http://127.0.0.1:8080"),
+       "Base URL in the certificates' QR codes (…/#/verify?d=…&s=…): the address where people "
+       "check a certificate, e.g. the association's public host.",
+       0, 0},
+      {"certificates", "key_file", std::string(""),
+       "Ed25519 signing key of the certificates (made on first start). Empty: "
+       "certificate-signing.key next to the database. Back it up with the database.",
+       0, 0},
+      {"certificates", "seal_image", std::string(""),
+       "PNG of the association's seal printed on certificates. Empty: a neutral default seal.", 0,
+       0},
+      {"certificates", "card_size", std::string("85.6x54"),
+       "Size of the on-screen certificate and of 下载PDF's card variant: \"a4\" or "
+       "WIDTHxHEIGHT in millimetres.",
+       0, 0},
+      {"certificates", "print_size", std::string("a4"),
+       "What the kiosk printer gets: \"a4\" or WIDTHxHEIGHT in millimetres (card stock).", 0, 0},
+      {"printer", "cups_server", std::string(""),
+       "CUPS scheduler (host:port or socket path). Empty: libcups' default (the local CUPS).", 0,
+       0},
+      {"printer", "queue", std::string("kiosk"), "CUPS queue of the kiosk's printer.", 0, 0},
+      {"printer", "timeout_ms", int64_t{5000},
+       "Longest wait for one CUPS request (milliseconds); requests never wait for it.", 200,
+       60000},
+      {"printer", "poll_interval_ms", int64_t{1000},
+       "How often a print job's state is asked while it is open (milliseconds).", 200, 60000},
+      {"printer", "status_interval_s", int64_t{10},
+       "How often the printer's state is checked while nothing is printing (seconds).", 1, 3600},
   };
   return keys;
 }

@@ -5,16 +5,19 @@
 #include <cstdio>
 #include <iostream>
 #include <map>
+#include <sstream>
 #include <string>
 #include <vector>
 
 #include "app/app.h"
 #include "auth/passwords.h"
+#include "certs/test_page.h"
 #include "config/config.h"
 #include "demo/demo_approve.h"
 #include "demo/demo_seed.h"
 #include "domain/member.h"
 #include "domain/password_policy.h"
+#include "domain/print_status.h"
 #include "roster/roster_import.h"
 #include "store/account_repo.h"
 #include "store/audit_repo.h"
@@ -35,7 +38,9 @@ constexpr const char* kUsage =
     "  demo-seed --members N           add N realistic demo members\n"
     "  demo-approve LOGIN...           demo/tests: mark roster members approved (as if their\n"
     "                                  application had been approved), ready to pay dues\n"
-    "  backup [PATH]                   consistent copy of the database (default: backup_dir)\n";
+    "  backup [PATH]                   consistent copy of the database (default: backup_dir)\n"
+    "  print-test [--wait SECONDS]     print a test page on the configured CUPS queue and follow\n"
+    "                                  it (default 60 s); exit 0 once it has printed\n";
 
 int fail(const std::string& msg) {
   std::fprintf(stderr, "memberdeskctl: %s\n", msg.c_str());
@@ -188,6 +193,40 @@ int backup(md::store::Db& db, const md::config::Config& cfg, const Args& a) {
   return 0;
 }
 
+std::vector<std::string> split_words(const std::string& s) {
+  std::vector<std::string> out;
+  std::istringstream in(s);
+  for (std::string w; in >> w;) out.push_back(w);
+  return out;
+}
+
+int print_test(md::store::Db& db, const md::config::Config& cfg, const Args& a) {
+  int wait_s = 60;
+  if (auto it = a.options.find("wait"); it != a.options.end()) {
+    wait_s = std::atoi(it->second.c_str());
+    if (wait_s < 1 || wait_s > 3600) return fail("--wait must be 1..3600 seconds");
+  }
+  auto docs = md::certs::document_settings(cfg);
+  if (!docs.ok()) return fail(docs.error().message);
+  auto settings = md::certs::print_settings(cfg);
+  if (!settings.ok()) return fail(settings.error().message);
+  std::printf("打印测试页 → CUPS queue '%s'%s%s\n", settings->target.queue.c_str(),
+              settings->target.server.empty() ? "" : " on ", settings->target.server.c_str());
+  auto job = md::certs::print_test_page(
+      db, *settings, *docs, "ctl", std::chrono::seconds(wait_s), [](const md::store::PrintJobRow& j) {
+        auto d = md::domain::describe_job(j.state, split_words(j.job_reasons), split_words(j.printer_reasons));
+        std::printf("%s  %s：%s%s%s\n", j.updated_at.c_str(), d.label.c_str(), d.message.c_str(),
+                    j.detail.empty() ? "" : "  — ", j.detail.c_str());
+        std::fflush(stdout);
+      });
+  if (!job.ok()) return fail(job.error().message);
+  if (job->state == "completed") return 0;
+  if (!md::store::print_state_done(job->state))
+    std::fprintf(stderr, "memberdeskctl: the test page has not printed after %d s (state %s)\n", wait_s,
+                 job->state.c_str());
+  return 1;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -217,7 +256,8 @@ int main(int argc, char** argv) {
     ++i;
   }
   if (command != "import-roster" && command != "staff" && command != "passwd" &&
-      command != "demo-seed" && command != "demo-approve" && command != "backup") {
+      command != "demo-seed" && command != "demo-approve" && command != "backup" &&
+      command != "print-test") {
     std::fputs(kUsage, stderr);
     return 2;
   }
@@ -230,5 +270,6 @@ int main(int argc, char** argv) {
   if (command == "passwd") return passwd(**db, args);
   if (command == "demo-seed") return demo_seed(**db, args);
   if (command == "demo-approve") return demo_approve(**db, args);
+  if (command == "print-test") return print_test(**db, *cfg, args);
   return backup(**db, *cfg, args);
 }

@@ -106,6 +106,17 @@ PrintDescription describe_job(const std::string& job_state,
   d.message = std::string(text->message);
   d.done = text->done;
   d.ok = text->ok;
+  if (job_state == "failed") {
+    // Why the daemon could not hand the job over (set by the print worker).
+    if (contains(job_reasons, "printer-missing")) d.message = "打印失败：未找到打印机，请联系工作人员";
+    else if (contains(job_reasons, "cups-unreachable"))
+      d.message = "打印失败：打印服务未响应，请稍后再试或联系工作人员";
+    else if (contains(job_reasons, "printer-not-accepting"))
+      d.message = "打印失败：打印机暂不接收任务，请联系工作人员";
+    else if (contains(job_reasons, "document-unavailable"))
+      d.message = "打印失败：无法生成打印文件，请联系工作人员";
+    return d;
+  }
   if (d.done && job_state != "aborted") return d;  // a finished job's outcome is what matters
 
   std::string problem = problem_sentence(printer_reasons);

@@ -24,7 +24,9 @@ struct PrintDescription {
 // time (with or without -error/-warning/-report suffixes; "none" ignored). While the job is not
 // finished (and when it aborted) the message names the printer's problem if one is reported:
 // offline > media-jam > cover/door-open > media-empty > toner > paused > any other *-error;
-// job reason printer-stopped counts as paused. Unknown states get label 状态未知.
+// job reason printer-stopped counts as paused. A failed job names the daemon's reason for it
+// (job reasons printer-missing, cups-unreachable, printer-not-accepting, document-unavailable).
+// Unknown states get label 状态未知.
 PrintDescription describe_job(const std::string& job_state,
                               const std::vector<std::string>& job_reasons,
                               const std::vector<std::string>& printer_reasons);

@@ -322,12 +322,73 @@ CREATE TABLE dues_agency_requests(
 );
 )SQL";
 
+// v5: certificates (会员证), one row per issued version, and the print jobs that put them (or a
+// test page) on the kiosk's CUPS queue. A member has at most one valid certificate per year.
+constexpr const char* kV5 = R"SQL(
+CREATE TABLE certificates(
+  id INTEGER PRIMARY KEY,
+  cert_no TEXT NOT NULL UNIQUE,       -- 证书编号: year + 6-digit sequence
+  member_id INTEGER NOT NULL REFERENCES members(id),
+  year INTEGER NOT NULL,
+  version INTEGER NOT NULL CHECK (version >= 1),
+  member_no TEXT NOT NULL,
+  member_type TEXT NOT NULL,
+  name TEXT NOT NULL,
+  valid_until TEXT NOT NULL,
+  issued_on TEXT NOT NULL,            -- Asia/Shanghai date
+  payload TEXT NOT NULL,              -- the signed facts (domain/certificate.h)
+  signature TEXT NOT NULL,            -- Ed25519, base64url
+  status TEXT NOT NULL DEFAULT 'valid' CHECK (status IN ('valid','void')),
+  issue_reason TEXT NOT NULL CHECK (issue_reason IN ('dues_paid','staff','reissue')),
+  issued_by TEXT NOT NULL,
+  note TEXT,
+  replaces_id INTEGER REFERENCES certificates(id),
+  void_reason TEXT,
+  voided_at TEXT,
+  voided_by TEXT,
+  created_at TEXT NOT NULL,
+  UNIQUE (member_id, year, version),
+  CHECK ((status = 'void') = (voided_at IS NOT NULL))
+);
+CREATE UNIQUE INDEX certificates_one_valid ON certificates(member_id, year) WHERE status = 'valid';
+CREATE INDEX certificates_member ON certificates(member_id);
+-- The signed facts never change once issued: a change is a new version.
+CREATE TRIGGER certificates_facts_fixed BEFORE UPDATE OF cert_no, member_id, year, version,
+  member_no, member_type, name, valid_until, issued_on, payload, signature ON certificates
+BEGIN SELECT RAISE(ABORT, 'certificate facts are immutable'); END;
+CREATE TRIGGER certificates_void_final BEFORE UPDATE OF status ON certificates
+  WHEN OLD.status = 'void'
+BEGIN SELECT RAISE(ABORT, 'a void certificate stays void'); END;
+
+CREATE TABLE print_jobs(
+  id INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL CHECK (kind IN ('certificate','test_page')),
+  certificate_id INTEGER REFERENCES certificates(id),
+  member_id INTEGER REFERENCES members(id),   -- whose job it is, when a member printed it
+  requested_by TEXT NOT NULL,                 -- audit actor
+  queue TEXT NOT NULL,
+  state TEXT NOT NULL DEFAULT 'queued' CHECK (state IN
+    ('queued','pending','held','processing','stopped','completed','canceled','aborted','failed')),
+  job_reasons TEXT NOT NULL DEFAULT '',       -- space-separated IPP job-state-reasons
+  printer_reasons TEXT NOT NULL DEFAULT '',   -- the queue's printer-state-reasons at the time
+  detail TEXT NOT NULL DEFAULT '',            -- CUPS' own words, for staff and the log
+  cups_job_id INTEGER,
+  cancel_requested INTEGER NOT NULL DEFAULT 0,
+  reprint_of INTEGER REFERENCES print_jobs(id),
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  CHECK ((kind = 'certificate') = (certificate_id IS NOT NULL))
+);
+CREATE INDEX print_jobs_open ON print_jobs(state) WHERE state NOT IN ('completed','canceled','aborted','failed');
+)SQL";
+
 const std::vector<Rung>& ladder() {
   static const std::vector<Rung> rungs = {
       {1, "members, accounts, audit log", kV1},
       {2, "public content: FAQ and pages", kV2},
       {3, "applications, working-day calendar, SMS outbox, member messages", kV3},
       {4, "dues: fee schedule, tiers, settings, orders, payment attempts, payments", kV4},
+      {5, "certificates and print jobs", kV5},
   };
   return rungs;
 }
