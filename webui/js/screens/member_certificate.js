@@ -27,11 +27,11 @@ export default {
 
     function main(cert) {
       const state = certState(cert);
-      const isVoid = state === 'void';
+      const noPrint = state !== 'in_force'; // the server refuses void and expired certificates
       const printBtn = button(C.print, {
         variant: 'primary', size: 'lg', className: 'cert-print',
-        attrs: { 'data-action': 'print', 'data-void': isVoid ? '1' : '0' },
-        disabled: isVoid || tracker.isRunning(),
+        attrs: { 'data-action': 'print', 'data-void': noPrint ? '1' : '0' },
+        disabled: noPrint || tracker.isRunning(),
         onClick: () => tracker.start(() => printCertificate(cert.id), async (jobId) => (await memberPrintJob(jobId)).job),
       });
       const pdf = h('a', {
@@ -44,8 +44,8 @@ export default {
         h('div', { class: 'cert-side' },
           h('div', { class: 'cert-head' }, h('h2', { class: 'member-name cert-name' }, cert.name || ''), statusBadge(cert)),
           certFacts(cert, { keys: ['cert_no', 'name', 'member_type', 'member_no', 'year', 'version', 'issued_on', 'valid_until'] }),
-          isVoid ? notice(C.voidNoPrint, 'warning') : null,
-          !isVoid && printer.ready === false
+          noPrint ? notice(state === 'void' ? C.voidNoPrint : C.expiredNoPrint, 'warning') : null,
+          !noPrint && printer.ready === false
             ? h('div', { class: 'notice notice-warning', dataset: { test: 'printer-not-ready' } }, C.printerNotReady(printer.message || C.none))
             : null,
           h('div', { class: 'actions cert-actions' }, printBtn, pdf),

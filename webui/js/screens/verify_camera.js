@@ -11,18 +11,20 @@ export const MAX_PIXELS = 1048576;
 const FRAME_MS = 333;
 const CAMERA_MAX_WIDTH = 1280;
 
-// Draws `source` (video, img, canvas, ImageBitmap) of size sw×sh at a scale that fits maxPixels
-// (and maxWidth), and returns { pixels: Uint8Array (grey, row by row), w, h }.
-export function greyPixels(source, sw, sh, { maxPixels = MAX_PIXELS, maxWidth = Infinity, canvas } = {}) {
-  let scale = Math.min(1, Math.sqrt(maxPixels / (sw * sh)), maxWidth / sw);
-  let w = Math.max(1, Math.floor(sw * scale));
-  let h = Math.max(1, Math.floor(sh * scale));
-  while (w * h > maxPixels) { scale *= 0.99; w = Math.floor(sw * scale); h = Math.floor(sh * scale); }
+// Draws `source` (video, img, canvas, ImageBitmap) of size sw×sh — or its part `crop`
+// {x, y, w, h} — at a scale that fits maxPixels (and maxWidth), and returns
+// { pixels: Uint8Array (grey, row by row), w, h }.
+export function greyPixels(source, sw, sh, { maxPixels = MAX_PIXELS, maxWidth = Infinity, canvas, crop } = {}) {
+  const c = crop || { x: 0, y: 0, w: sw, h: sh };
+  let scale = Math.min(1, Math.sqrt(maxPixels / (c.w * c.h)), maxWidth / c.w);
+  let w = Math.max(1, Math.floor(c.w * scale));
+  let h = Math.max(1, Math.floor(c.h * scale));
+  while (w * h > maxPixels) { scale *= 0.99; w = Math.floor(c.w * scale); h = Math.floor(c.h * scale); }
   const cv = canvas || document.createElement('canvas');
   cv.width = w;
   cv.height = h;
   const g = cv.getContext('2d', { willReadFrequently: true });
-  g.drawImage(source, 0, 0, w, h);
+  g.drawImage(source, c.x, c.y, c.w, c.h, 0, 0, w, h);
   const rgba = g.getImageData(0, 0, w, h).data;
   const pixels = new Uint8Array(w * h);
   for (let i = 0, j = 0; j < pixels.length; i += 4, j += 1) {
@@ -32,8 +34,28 @@ export function greyPixels(source, sw, sh, { maxPixels = MAX_PIXELS, maxWidth = 
   return { pixels, w, h };
 }
 
-// A picture chosen by the person (File/Blob) → the scan answer. Tried at the largest allowed
-// size, then once smaller (a very large photo of a small QR decodes better that way sometimes).
+// Overlapping square crops (half a tile apart) of a sw×sh picture seen at up to `pixels` in all,
+// each tile ≤ MAX_PIXELS once scaled: the QR code of a photo that is much larger than the scan
+// limit keeps enough pixels per module in one of them. Middle tiles first.
+function tiles(sw, sh, pixels = 4 * MAX_PIXELS) {
+  const scale = Math.min(1, Math.sqrt(pixels / (sw * sh)));
+  const side = Math.min(Math.floor(Math.sqrt(MAX_PIXELS) / scale), Math.max(sw, sh));
+  const starts = (len) => {
+    if (len <= side) return [0];
+    const n = Math.ceil((len - side) / (side / 2)) + 1;
+    return Array.from({ length: n }, (_, i) => Math.round((i * (len - side)) / (n - 1)));
+  };
+  const out = [];
+  for (const y of starts(sh)) for (const x of starts(sw)) out.push({ x, y, w: Math.min(side, sw), h: Math.min(side, sh) });
+  const cx = sw / 2;
+  const cy = sh / 2;
+  return out.sort((a, b) => Math.hypot(a.x + a.w / 2 - cx, a.y + a.h / 2 - cy) - Math.hypot(b.x + b.w / 2 - cx, b.y + b.h / 2 - cy));
+}
+
+// A picture chosen by the person (File/Blob) → the scan answer. First the whole picture scaled
+// into the limit; if that finds nothing and the picture is larger than the limit, its tiles at a
+// finer scale (a photo of a whole certificate leaves the QR code only a few pixels per module
+// once the whole photo is scaled down).
 export async function scanPicture(file) {
   let img;
   try {
@@ -44,24 +66,34 @@ export async function scanPicture(file) {
   const sw = img.naturalWidth || img.width;
   const sh = img.naturalHeight || img.height;
   if (!sw || !sh) return { found: false, message: C.uploadBadFile, badFile: true };
-  let last = null;
-  for (const maxPixels of [MAX_PIXELS, MAX_PIXELS / 4]) {
-    const { pixels, w, h } = greyPixels(img, sw, sh, { maxPixels });
-    last = await scanImage(pixels, w, h);
+  const canvas = document.createElement('canvas');
+  const whole = greyPixels(img, sw, sh, { canvas });
+  let last = await scanImage(whole.pixels, whole.w, whole.h);
+  if (last.found || sw * sh <= MAX_PIXELS) return last.found ? last : { ...last, message: C.uploadNotFound };
+  for (const crop of tiles(sw, sh)) {
+    const part = greyPixels(img, sw, sh, { canvas, crop });
+    last = await scanImage(part.pixels, part.w, part.h);
     if (last.found) return last;
-    if (sw * sh <= maxPixels) break; // already at full size: a smaller copy will not help
   }
   return { ...last, message: C.uploadNotFound };
 }
 
-function loadImage(file) {
-  return new Promise((resolve, reject) => {
-    const url = URL.createObjectURL(file);
-    const img = new Image();
-    img.onload = () => { URL.revokeObjectURL(url); resolve(img); };
-    img.onerror = () => { URL.revokeObjectURL(url); reject(new Error('bad image')); };
-    img.src = url;
+// Decodes a chosen file. createImageBitmap needs no URL (the page's CSP allows images only from
+// 'self' and data:, so a blob: URL would be refused); older engines get a data: URL.
+async function loadImage(file) {
+  if (typeof createImageBitmap === 'function') {
+    try { return await createImageBitmap(file); } catch { /* not decodable this way: try the <img> */ }
+  }
+  const url = await new Promise((resolve, reject) => {
+    const r = new FileReader();
+    r.onload = () => resolve(r.result);
+    r.onerror = () => reject(r.error);
+    r.readAsDataURL(file);
   });
+  const img = new Image();
+  img.src = url;
+  await img.decode();
+  return img;
 }
 
 // The camera scanner for one <video>. onFound(scanAnswer) once a QR is read; onMessage(text,

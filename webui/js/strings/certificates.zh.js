@@ -51,6 +51,7 @@ export const C = {
   toDues: '前往会费缴纳',
   notInForce: '您目前没有有效的会员证，以下是最近一张会员证。缴纳本年度会费后将自动生成新的会员证。',
   voidNoPrint: '该会员证已作废，不能打印。',
+  expiredNoPrint: '该会员证已过有效期，不能打印。请缴纳会费后打印新证。',
   printerNotReady: (msg) => `打印机暂不可用：${msg}`,
   printStarting: '正在提交打印任务…',
   printJobTitle: '打印状态',
