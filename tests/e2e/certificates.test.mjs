@@ -26,7 +26,9 @@ const members = {}; // login → { id, call, cert }
 
 before(async () => {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
-  daemon = await startDaemon({ members: 20, printer: true, certificates: true });
+  // The daemon asks CUPS for the printer's state every status_interval_s while idle: 1 s here, so
+  // cupsdisable / cupsenable show within a second.
+  daemon = await startDaemon({ members: 20, printer: true, certificates: true, toml: '[printer]\nstatus_interval_s = 1' });
   await daemon.ctl(['demo-approve', '11001', '31002', '44003']);
   await daemon.ctl(['staff', 'add', 'desk1', '--name', '前台小李', '--role', 'desk'], { input: 'Desk123456\n' });
   await daemon.ctl(['staff', 'add', 'rev1', '--name', '审核员', '--role', 'reviewer'], { input: 'Review12345\n' });
@@ -92,6 +94,17 @@ async function waitForNewPdf(before, timeout = 20000) {
   }
 }
 
+// Until the daemon has seen the queue's state change (GET /member/certificates → printer.ready).
+async function waitForPrinter(call, ready, timeout = 15000) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const r = await call('GET', '/member/certificates');
+    if (r.body?.printer?.ready === ready) return r.body.printer;
+    if (Date.now() > deadline) throw new Error(`printer.ready is not ${ready}: ${JSON.stringify(r.body?.printer)}`);
+    await new Promise((res) => setTimeout(res, 200));
+  }
+}
+
 const previewLoaded = (page, sel = '[data-test="preview"]') => page.waitForFunction(
   (s) => { const img = document.querySelector(s); return img && img.complete && img.naturalWidth > 0; }, sel, { timeout: 15000 });
 
@@ -152,6 +165,7 @@ test('(c) queue disabled: a clear Chinese message; after cupsenable staff reprin
   const cert = members['44003'].cert;
   await cupsRun(cups, 'cupsdisable', [cups.MD_CUPS_QUEUE]);
   try {
+    await waitForPrinter(members['44003'].call, false);
     const { page, context, errors } = await memberPage('44003');
     await previewLoaded(page);
     // The list response already says the printer is not ready.
@@ -268,6 +282,7 @@ test('(d) staff 会员证: search, the member\'s history, reasons required, admi
   await waitForText(m.page.locator('.cert-main [data-test="cert-status"]'), '已作废');
   assert.equal(await m.page.locator('[data-action="print"]').isDisabled(), true);
   await m.page.locator('.cert-history').waitFor();
+  await previewLoaded(m.page);
   await shot(m.page, 'member-void-history');
   await m.context.close();
 

@@ -18,7 +18,7 @@ let browser;
 
 before(async () => {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
-  daemon = await startDaemon({ members: 10, printer: true });
+  daemon = await startDaemon({ members: 10, printer: true, toml: '[printer]\nstatus_interval_s = 1' });
   await daemon.ctl(['staff', 'add', 'desk1', '--name', '前台小李', '--role', 'desk'], { input: 'Desk123456\n' });
   await daemon.ctl(['staff', 'add', 'rev1', '--name', '审核员', '--role', 'reviewer'], { input: 'Review12345\n' });
   browser = await launchBrowser();

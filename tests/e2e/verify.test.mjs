@@ -3,7 +3,8 @@
 // (#/verify?d=&s= verifies on load; a tampered d is not genuine), by an uploaded photo-like image
 // (the rendered certificate rotated 7°, scaled 0.8, with noise, on a larger grey canvas), and by
 // the camera (Chromium's fake camera playing a frame of the certificate's QR code). The camera
-// stops when the screen is left; no camera gives a clear message. A voided certificate is amber.
+// stops when the screen is left; no camera or a refused permission gives a clear message. A voided
+// certificate is amber.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -325,6 +326,21 @@ test('【扫描二维码】: the camera reads the QR and stops; leaving the scre
     await context.close();
   } finally {
     await plain.close();
+  }
+
+  // A camera the browser may not use (permission denied): a clear message.
+  const denied = await launchBrowser({ args: ['--use-fake-device-for-media-stream'] });
+  try {
+    const context = await denied.newContext({ viewport: PORTRAIT, locale: 'zh-CN', hasTouch: true });
+    const page = await context.newPage();
+    await page.goto(`${daemon.baseUrl}/index.html#/verify`);
+    await page.waitForSelector('html[data-ready="1"]');
+    await page.locator('[data-action="scan"]').click();
+    await waitForText(page.locator('[data-test="verify-message"][data-kind="error"]'), '摄像头权限被拒绝');
+    assert.equal(await page.locator('[data-test="camera"]').isVisible(), false);
+    await context.close();
+  } finally {
+    await denied.close();
   }
 
   // No camera at all (the default headless browser): a clear message, no panel left open.

@@ -110,7 +110,7 @@ export function printTracker({ alive, onBusy = () => {}, holdIdle = () => {} }) 
     if (running) return;
     running = true;
     onBusy(true);
-    holdIdle(Date.now() + 180 * 1000); // a print in progress is not cut off by the idle reset
+    holdIdle(Date.now() + 90 * 1000); // a print in progress is not cut off by the idle reset (at most 90 s)
     el.dataset.state = 'submitting';
     el.dataset.done = '0';
     el.replaceChildren(h('div', { class: 'print-job print-job-running', attrs: { role: 'status' } },

@@ -72,10 +72,11 @@ export default {
         }
         const grid = table([
           { key: 'cert_no', label: C.cols.cert_no, className: 'col-no', format: (c) => h('span', { class: 'cert-no' }, c.cert_no) },
-          { key: 'name', label: C.cols.name, className: 'col-name' },
+          {
+            key: 'name', label: C.cols.nameAndNo, className: 'col-name',
+            format: (c) => h('span', {}, c.name || C.none, h('span', { class: 'cell-sub cert-no' }, c.member_no || '')),
+          },
           { key: 'member_type', label: C.cols.member_type, className: 'col-type', format: (c) => c.member_type_label || C.none },
-          { key: 'member_no', label: C.cols.member_no, className: 'col-member-no' },
-          { key: 'year', label: C.cols.year, className: 'col-year', format: (c) => `${c.year}` },
           { key: 'status', label: C.cols.status, className: 'col-status', format: (c) => statusBadge(c) },
           { key: 'valid_until', label: C.cols.valid_until, className: 'col-date' },
           {

@@ -17,6 +17,13 @@ function jobBadge(job) {
   return h('span', { class: ['job-state', `job-state-${kind}`], dataset: { state: job.state } }, job.state_label || job.state);
 }
 
+// 'staff:desk1' → 'desk1', 'member:11001' → '会员 11001' (the daemon names who asked this way).
+function requester(by) {
+  const m = /^(staff|member):(.*)$/.exec(by || '');
+  if (!m) return by || C.none;
+  return m[1] === 'member' ? C.byMember(m[2]) : m[2];
+}
+
 export default {
   title: C.printerTitle,
   auth: 'staff',
@@ -54,7 +61,9 @@ export default {
     });
     const refreshBtn = button(C.refresh, { variant: 'secondary', size: 'lg', attrs: { 'data-action': 'refresh' }, onClick: () => refresh() });
 
-    function renderState(p = {}) {
+    function renderState(state) {
+      // null: the daemon has no printer configured
+      const p = state || { state: 'missing', state_label: C.printerNone, message: C.printerNoneMessage, ready: false, reasons: [] };
       const reasons = (p.reasons || []).filter((r) => r && r !== 'none');
       stateBox.replaceChildren(h('div', {
         class: ['printer-state', p.ready ? 'is-ready' : 'is-not-ready', `printer-state-${p.state}`],
@@ -86,7 +95,7 @@ export default {
         },
         { key: 'state', label: C.jobCols.state, className: 'col-state', format: jobBadge },
         { key: 'message', label: C.jobCols.message, className: 'col-message', format: (j) => j.message || C.none },
-        { key: 'requested_by', label: C.jobCols.requested_by, className: 'col-by', format: (j) => j.requested_by || C.none },
+        { key: 'requested_by', label: C.jobCols.requested_by, className: 'col-by', format: (j) => requester(j.requested_by) },
         {
           key: 'time', label: C.jobCols.time, className: 'col-date',
           format: (j) => { const [d, t] = formatTime(j.created_at).split(' '); return h('span', {}, d, t ? h('span', { class: 'time' }, t) : null); },

@@ -209,8 +209,8 @@ export default {
         h('div', { class: 'verify-controls' },
           h('div', { class: 'card verify-card' }, form),
           h('div', { class: 'verify-or' }, h('span', {}, C.verifyOr)),
-          h('div', { class: 'verify-alt' }, scanBtn, uploadBtn, fileInput),
-          cameraPanel),
-        h('div', { class: 'verify-output' }, message, result)));
+          h('div', { class: 'verify-alt' }, scanBtn, uploadBtn, fileInput)),
+        // The camera, messages and the verdict: below the controls in portrait, beside them in landscape.
+        h('div', { class: 'verify-output' }, cameraPanel, message, result)));
   },
 };

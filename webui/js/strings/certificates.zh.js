@@ -64,7 +64,7 @@ export const C = {
   historyShown: '正在显示',
   cols: {
     cert_no: '证书编号', year: '年度', version: '版本', status: '状态', issued_on: '发证日期',
-    valid_until: '有效期至', name: '会员名称', member_type: '会员类型', member_no: '会员编号', action: '操作',
+    valid_until: '有效期至', name: '会员名称', nameAndNo: '会员名称 / 会员编号', member_type: '会员类型', member_no: '会员编号', action: '操作',
   },
 
   // 证书核验 (public)
@@ -112,6 +112,8 @@ export const C = {
   printerAccepting: '接收任务',
   printerReasons: '状态代码',
   printerReady: '就绪',
+  printerNone: '打印机未启用',
+  printerNoneMessage: '本机未配置打印机，请联系管理员在配置文件中设置打印队列。',
   printerNotReadyBadge: '不可用',
   yes: '是',
   no: '否',
@@ -122,6 +124,7 @@ export const C = {
   jobsTitle: '最近的打印任务',
   jobsEmpty: '暂无打印任务。',
   jobCols: { id: '任务', kind: '内容', state: '状态', message: '说明', requested_by: '提交人', time: '时间', actions: '操作' },
+  byMember: (login) => `会员 ${login}`,
   jobKinds: { certificate: '会员证', test_page: '测试页' },
   jobKindCert: (no) => `会员证 ${no}`,
   reprint: '重新打印',
