@@ -270,7 +270,7 @@ const RECORD_STREAMS = () => {
 };
 const liveTracks = (page) => page.evaluate(() => (window.__streams || []).flatMap((s) => s.getTracks()).filter((t) => t.readyState === 'live').length);
 
-test('【扫描二维码】: the camera reads the QR and stops; leaving the screen stops it; no camera says so', async () => {
+test('【扫描二维码】: the camera reads the QR and stops; leaving the screen or the idle reset stops it; no camera or no permission says so', async () => {
   // A frame of the certificate's QR code for the fake camera.
   const k = await openKiosk(browser, daemon.baseUrl, { viewport: PORTRAIT, route: '/verify' });
   const frame = await qrFrameY4m(k.page, await previewPng(150));
@@ -324,6 +324,19 @@ test('【扫描二维码】: the camera reads the QR and stops; leaving the scre
     await page.waitForTimeout(1000);
     assert.ok(scans <= after + 1, 'no frames are sent after leaving');
     await context.close();
+
+    // The kiosk's idle reset (here after 4 s without a touch) stops it too.
+    const idleContext = await plain.newContext({ viewport: PORTRAIT, locale: 'zh-CN', hasTouch: true });
+    await idleContext.addInitScript(RECORD_STREAMS);
+    const idlePage = await idleContext.newPage();
+    await idlePage.goto(`${daemon.baseUrl}/index.html?idle=4&warn=2#/verify`);
+    await idlePage.waitForSelector('html[data-ready="1"]');
+    await idlePage.locator('[data-action="scan"]').click();
+    await waitForText(idlePage.locator('[data-test="camera-status"]'), '正在识别二维码');
+    assert.equal(await liveTracks(idlePage), 1);
+    await waitForRoute(idlePage, '/', { timeout: 10000 });
+    await idlePage.waitForFunction(() => (window.__streams || []).flatMap((s) => s.getTracks()).every((t) => t.readyState === 'ended'), null, { timeout: 2000 });
+    await idleContext.close();
   } finally {
     await plain.close();
   }

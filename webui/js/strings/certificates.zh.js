@@ -54,17 +54,13 @@ export const C = {
   expiredNoPrint: '该会员证已过有效期，不能打印。请缴纳会费后打印新证。',
   printerNotReady: (msg) => `打印机暂不可用：${msg}`,
   printStarting: '正在提交打印任务…',
-  printJobTitle: '打印状态',
-  printDone: '打印完成',
   printFailed: '打印未完成',
-  printAgain: '再次打印',
   historyTitle: '历史版本',
-  historyEmpty: '没有其他版本。',
   historyShow: '查看',
   historyShown: '正在显示',
   cols: {
     cert_no: '证书编号', year: '年度', version: '版本', status: '状态', issued_on: '发证日期',
-    valid_until: '有效期至', name: '会员名称', nameAndNo: '会员名称 / 会员编号', member_type: '会员类型', member_no: '会员编号', action: '操作',
+    valid_until: '有效期至', nameAndNo: '会员名称 / 会员编号', member_type: '会员类型', action: '操作',
   },
 
   // 证书核验 (public)
@@ -85,10 +81,8 @@ export const C = {
     expired: '证书已过有效期',
     not_genuine: '未能核验',
   },
-  verdictFactsTitle: '证书信息',
   verifyAgain: '重新核验',
   // camera
-  cameraTitle: '扫描二维码',
   cameraHint: '请将会员证上的二维码对准摄像头，保持稳定',
   cameraStarting: '正在打开摄像头…',
   cameraScanning: '正在识别二维码…',
@@ -108,7 +102,6 @@ export const C = {
   printerTitle: '打印机',
   printerLead: '打印机状态和最近的打印任务，每隔几秒自动刷新。',
   printerQueue: '打印队列',
-  printerState: '状态',
   printerAccepting: '接收任务',
   printerReasons: '状态代码',
   printerReady: '就绪',
@@ -164,5 +157,4 @@ export const C = {
   issued: (no) => `已签发会员证 ${no}。`,
   reissued: (no) => `已重新签发，新证书编号 ${no}。`,
   voided: (no) => `已作废会员证 ${no}。`,
-  staffPrintSent: (no) => `会员证 ${no} 已提交打印。`,
 };
