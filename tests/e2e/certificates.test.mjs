@@ -6,7 +6,8 @@
 // (c) with the queue disabled (cupsdisable) printing says clearly, in Chinese, that the printer
 //     cannot print; after cupsenable staff reprint from 打印机 and the job completes;
 // (d) staff 会员证: desk finds the certificate and the member; a reason is required; admin voids
-//     (with a confirmation) and reissues; a reviewer may only look.
+//     (with a confirmation) and reissues; a reviewer may only look;
+// (e) with the queue refusing jobs (cupsreject) 【打印】 shows the daemon's 503 message.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -294,4 +295,30 @@ test('(d) staff 会员证: search, the member\'s history, reasons required, admi
   }
   assert.ok(await rv.page.locator('[data-action="preview"]').count() > 0);
   await rv.context.close();
+});
+
+test('(e) queue not accepting jobs (cupsreject): 【打印】 shows the daemon\'s 503 message, and nothing is queued', async () => {
+  const cups = daemon.cups;
+  const { id } = members['44003'].cert;
+  await cupsRun(cups, 'cupsreject', [cups.MD_CUPS_QUEUE]);
+  try {
+    const printer = await waitForPrinter(members['44003'].call, false);
+    const jobsBefore = (await admin('GET', '/staff/printer')).body.jobs.length;
+    const direct = await members['44003'].call('POST', `/member/certificates/${id}/print`, {});
+    assert.equal(direct.status, 503, JSON.stringify(direct.body));
+    assert.equal(direct.body.error.code, 'printer_unavailable');
+    const { page, context, errors } = await memberPage('44003');
+    await waitForText(page.locator('[data-test="printer-not-ready"]'), printer.message);
+    await page.locator('[data-action="print"]').click();
+    await page.waitForSelector('[data-test="print-status"][data-state="error"]');
+    assert.equal(await page.locator('[data-test="job-message"]').innerText(), direct.body.error.message);
+    assert.match(direct.body.error.message, /[\u4e00-\u9fff]/);
+    assert.equal(await page.locator('[data-action="print"]').isDisabled(), false, 'the member may try again');
+    await shot(page, 'printer-rejecting');
+    assert.equal((await admin('GET', '/staff/printer')).body.jobs.length, jobsBefore, 'no job was queued');
+    assert.deepEqual(errors, []);
+    await context.close();
+  } finally {
+    await cupsRun(cups, 'cupsaccept', [cups.MD_CUPS_QUEUE]).catch(() => {});
+  }
 });

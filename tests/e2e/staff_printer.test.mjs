@@ -3,13 +3,15 @@
 //     PDF at the printer, 【重新打印】 of it;
 // (b) with the queue disabled a test page waits; the state says why, 【取消】 cancels it and the row
 //     then offers no 【取消】; after cupsenable the state is ready again;
-// (c) only admin and desk have the 打印机 entry (a reviewer does not).
+// (c) out of paper (the virtual printer's trays emptied): the job waits with 缺纸 and the reason
+//     codes, and completes once paper is loaded;
+// (d) only admin and desk have the 打印机 entry (a reviewer does not).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  startDaemon, launchBrowser, openKiosk, fillLogin, waitForText, waitForRoute, cupsRun,
+  startDaemon, launchBrowser, openKiosk, fillLogin, waitForText, waitForRoute, cupsRun, cupsFixtureCommand,
   PORTRAIT, LANDSCAPE, ARTIFACTS, smallControls,
 } from './harness.mjs';
 
@@ -25,7 +27,7 @@ before(async () => {
 });
 
 after(async () => {
-  await cupsRun(daemon.cups, 'cupsenable', [daemon.cups.MD_CUPS_QUEUE]).catch(() => {});
+  if (daemon) await cupsRun(daemon.cups, 'cupsenable', [daemon.cups.MD_CUPS_QUEUE]).catch(() => {});
   await browser?.close();
   await daemon?.stop();
 });
@@ -131,7 +133,33 @@ test('(b) queue disabled: the state says so, a waiting test page can be cancelle
   await context.close();
 });
 
-test('(c) a reviewer has no 打印机 entry, but has 会员证', async () => {
+test('(c) out of paper: the job waits with the printer\'s reason, the state says 缺纸; paper loaded, the job completes', async () => {
+  const cups = daemon.cups;
+  const { page, context, errors } = await staffPage('desk1', 'Desk123456');
+  await page.locator('[data-menu="printer"]').click();
+  await waitForRoute(page, '/staff/printer');
+  await page.locator('[data-test="printer-state"][data-ready="1"]').waitFor();
+  await cupsFixtureCommand(cups, 'media', cups.MD_IPP_PORT, 'empty');
+  try {
+    const known = await jobIds(page);
+    await page.locator('[data-action="test-page"]').click();
+    const id = await newJob(page, known, null);
+    const row = page.locator(`.jobs-table tbody tr[data-job="${id}"]`);
+    await waitForText(row.locator('.col-message'), '缺纸', { timeout: 30000 });
+    assert.equal(await row.getAttribute('data-done'), '0');
+    await waitForText(page.locator('[data-test="printer-message"]'), '缺纸', { timeout: 15000 });
+    await waitForText(page.locator('[data-fact="reasons"]'), /media-(empty|needed)/);
+    await shot(page, 'no-paper');
+    await cupsFixtureCommand(cups, 'media', cups.MD_IPP_PORT, 'loaded');
+    await page.locator(`.jobs-table tbody tr[data-job="${id}"][data-state="completed"]`).waitFor({ timeout: 40000 });
+  } finally {
+    await cupsFixtureCommand(cups, 'media', cups.MD_IPP_PORT, 'loaded').catch(() => {});
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('(d) a reviewer has no 打印机 entry, but has 会员证', async () => {
   const { page, context } = await staffPage('rev1', 'Review12345');
   await page.locator('[data-menu="certificates"]').waitFor();
   assert.equal(await page.locator('[data-menu="printer"]').count(), 0);
