@@ -223,3 +223,28 @@ TEST_CASE("print status: a failed hand-over names why") {
   CHECK(domain::describe_job("failed", {}, {"media-empty"}).message == "打印失败，请联系工作人员");
   CHECK(domain::describe_job("failed", {}, {}).done);
 }
+
+TEST_CASE("issuing for members who paid before the appliance: once each and only the paid ones") {
+  TempDir dir;
+  auto db = open_db(dir.path + "/t.db");
+  REQUIRE(db);
+  REQUIRE(store::migrate(*db, dir.path + "/b", nullptr).ok());
+  REQUIRE(demo::seed_demo(*db, 200).ok());
+  auto expected = db->prepare(
+      "SELECT COUNT(*) FROM members WHERE status = 'active' AND member_no IS NOT NULL AND valid_until >= '2026-12-31'");
+  REQUIRE(expected.step());
+  const int64_t paid = expected.col_int(0);
+  REQUIRE(paid > 0);
+  const auto key = test_key(5);
+  auto n = certs::issue_for_paid_members(*db, key, 2026, "ctl", "2026-12-03");
+  REQUIRE(n.ok());
+  CHECK(*n == paid);
+  auto again = certs::issue_for_paid_members(*db, key, 2026, "ctl", "2026-12-03");
+  REQUIRE(again.ok());
+  CHECK(*again == 0);
+  auto numbers = db->prepare("SELECT COUNT(DISTINCT cert_no), MIN(cert_no), MAX(cert_no) FROM certificates");
+  REQUIRE(numbers.step());
+  CHECK(numbers.col_int(0) == paid);
+  CHECK(numbers.col_text(1) == "2026000001");
+  CHECK(numbers.col_text(2) == domain::format_cert_no(2026, static_cast<int>(paid)));
+}

@@ -11,6 +11,7 @@
 
 #include "app/app.h"
 #include "auth/passwords.h"
+#include "certs/issuance.h"
 #include "certs/test_page.h"
 #include "config/config.h"
 #include "demo/demo_approve.h"
@@ -21,6 +22,7 @@
 #include "roster/roster_import.h"
 #include "store/account_repo.h"
 #include "store/audit_repo.h"
+#include "store/directory_cache.h"
 #include "store/migrations.h"
 
 namespace {
@@ -39,6 +41,8 @@ constexpr const char* kUsage =
     "  demo-approve LOGIN...           demo/tests: mark roster members approved (as if their\n"
     "                                  application had been approved), ready to pay dues\n"
     "  backup [PATH]                   consistent copy of the database (default: backup_dir)\n"
+    "  issue-certificates [--year Y]   issue year Y's 会员证 (default: this year) to every member\n"
+    "                                  whose dues for it are paid and who has none\n"
     "  print-test [--wait SECONDS]     print a test page on the configured CUPS queue and follow\n"
     "                                  it (default 60 s); exit 0 once it has printed\n";
 
@@ -200,6 +204,21 @@ std::vector<std::string> split_words(const std::string& s) {
   return out;
 }
 
+int issue_certificates(md::store::Db& db, const md::config::Config& cfg, const Args& a) {
+  const std::string today = md::store::today_shanghai();
+  int year = std::stoi(today.substr(0, 4));
+  if (auto it = a.options.find("year"); it != a.options.end()) {
+    year = std::atoi(it->second.c_str());
+    if (year < 2000 || year > 2100) return fail("--year must be a year between 2000 and 2100");
+  }
+  auto key = md::certs::SigningKey::load_or_create(md::app::signing_key_path(cfg));
+  if (!key.ok()) return fail(key.error().message);
+  auto n = md::certs::issue_for_paid_members(db, *key, year, "ctl", today);
+  if (!n.ok()) return fail(n.error().message);
+  std::printf("issued %d certificate(s) for %d\n", *n, year);
+  return 0;
+}
+
 int print_test(md::store::Db& db, const md::config::Config& cfg, const Args& a) {
   int wait_s = 60;
   if (auto it = a.options.find("wait"); it != a.options.end()) {
@@ -257,7 +276,7 @@ int main(int argc, char** argv) {
   }
   if (command != "import-roster" && command != "staff" && command != "passwd" &&
       command != "demo-seed" && command != "demo-approve" && command != "backup" &&
-      command != "print-test") {
+      command != "print-test" && command != "issue-certificates") {
     std::fputs(kUsage, stderr);
     return 2;
   }
@@ -271,5 +290,6 @@ int main(int argc, char** argv) {
   if (command == "demo-seed") return demo_seed(**db, args);
   if (command == "demo-approve") return demo_approve(**db, args);
   if (command == "print-test") return print_test(**db, *cfg, args);
+  if (command == "issue-certificates") return issue_certificates(**db, *cfg, args);
   return backup(**db, *cfg, args);
 }
