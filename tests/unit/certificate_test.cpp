@@ -248,3 +248,39 @@ TEST_CASE("issuing for members who paid before the appliance: once each and only
   CHECK(numbers.col_text(1) == "2026000001");
   CHECK(numbers.col_text(2) == domain::format_cert_no(2026, static_cast<int>(paid)));
 }
+
+TEST_CASE("a member renamed outside the request flow gets a re-issued certificate") {
+  TempDir dir;
+  auto db = open_db(dir.path + "/t.db");
+  REQUIRE(db);
+  REQUIRE(store::migrate(*db, dir.path + "/b", nullptr).ok());
+  store::Member m;
+  m.type = "agency";
+  m.login_id = "91110000000000001X";
+  m.name = "北京某某专利代理有限公司";
+  m.status = "active";
+  m.member_no = "A2026000001";
+  m.valid_until = "2026-12-31";
+  auto id = store::MemberRepo(*db).insert(m);
+  REQUIRE(id.ok());
+  const auto key = test_key(6);
+  REQUIRE(certs::issue_for_paid(*db, key, *id, 2026, "2026-12-03").ok());
+  auto none = certs::reissue_stale(*db, key, "ctl", "名册更新", "2026-12-03");
+  REQUIRE(none.ok());
+  CHECK(none->empty());
+  auto st = db->prepare("UPDATE members SET name = ? WHERE id = ?");
+  st.bind(1, "北京某某知识产权代理有限公司").bind(2, *id);
+  REQUIRE(st.exec().ok());
+  auto re = certs::reissue_stale(*db, key, "ctl", "名册更新", "2026-12-04");
+  REQUIRE(re.ok());
+  REQUIRE(re->size() == 1);
+  CHECK(re->front().name == "北京某某知识产权代理有限公司");
+  CHECK(re->front().version == 2);
+  auto old = certs::verify_by_number(*db, key, "2026000001", "2026-12-04");
+  REQUIRE(old.ok());
+  CHECK(old->verdict == Verdict::kVoid);
+  CHECK(old->message == "证书真实，但已作废（已重新签发：名册更新）");
+  auto again = certs::reissue_stale(*db, key, "ctl", "名册更新", "2026-12-04");
+  REQUIRE(again.ok());
+  CHECK(again->empty());
+}

@@ -170,6 +170,25 @@ Result<int> issue_for_paid_members(store::Db& db, const SigningKey& key, int yea
   return n;
 }
 
+Result<std::vector<store::CertificateRow>> reissue_stale(store::Db& db, const SigningKey& key, const std::string& actor,
+                                                         const std::string& reason, const std::string& today) {
+  store::Transaction tx(db);
+  MD_TRY(tx.begun());
+  auto ids = store::CertificateRepo(db).stale_valid();
+  if (!ids.ok()) return ids.error();
+  std::vector<store::CertificateRow> out;
+  for (int64_t id : *ids) {
+    auto r = reissue(db, key, id, actor, reason, today);
+    if (!r.ok()) {
+      if (r.error().code == "not_issuable") continue;  // withdrawn or unnumbered: nothing to re-issue
+      return r.error();
+    }
+    out.push_back(std::move(r).value());
+  }
+  MD_TRY(tx.commit());
+  return out;
+}
+
 Result<int> void_for_member(store::Db& db, int64_t member_id, const std::string& actor, const std::string& reason) {
   auto all = store::CertificateRepo(db).for_member(member_id);
   if (!all.ok()) return all.error();

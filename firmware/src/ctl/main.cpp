@@ -1,5 +1,6 @@
 // memberdeskctl: the operator's tool on the appliance. Works on the database directly (WAL lets
 // it run beside the daemon); every change it makes is audited as actor "ctl".
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -84,7 +85,21 @@ std::string read_password_from_stdin() {
   return line;
 }
 
-int import_roster(md::store::Db& db, const Args& a) {
+// The certificate signing key as the daemon finds it. Made here if the daemon never ran; when
+// root runs this, the new file is given to the database's owner (the daemon's user).
+md::Result<md::certs::SigningKey> signing_key(const md::config::Config& cfg) {
+  const std::string path = md::app::signing_key_path(cfg);
+  struct stat before {};
+  const bool existed = ::stat(path.c_str(), &before) == 0;
+  auto key = md::certs::SigningKey::load_or_create(path);
+  struct stat db {};
+  if (key.ok() && !existed && geteuid() == 0 && ::stat(cfg.str("store.database").c_str(), &db) == 0 &&
+      ::chown(path.c_str(), db.st_uid, db.st_gid) != 0)
+    std::fprintf(stderr, "memberdeskctl: could not give %s to the database's owner\n", path.c_str());
+  return key;
+}
+
+int import_roster(md::store::Db& db, const md::config::Config& cfg, const Args& a) {
   if (!a.options.count("agencies") || !a.options.count("attorneys"))
     return fail("import-roster needs --agencies FILE and --attorneys FILE");
   auto report = md::roster::import_roster(db, a.options.at("agencies"), a.options.at("attorneys"), "ctl");
@@ -99,6 +114,15 @@ int import_roster(md::store::Db& db, const Args& a) {
   };
   line("agencies", report->agencies);
   line("attorneys", report->attorneys);
+  // A renamed member's certificate no longer states the name: re-issue it (the old one void).
+  auto any = db.prepare("SELECT COUNT(*) FROM certificates WHERE status = 'valid'");
+  if (any.step() && any.col_int(0) > 0) {
+    auto key = signing_key(cfg);
+    if (!key.ok()) return fail(key.error().message);
+    auto re = md::certs::reissue_stale(db, *key, "ctl", "名册更新", md::store::today_shanghai());
+    if (!re.ok()) return fail(re.error().message);
+    if (!re->empty()) std::printf("certificates re-issued after a change of name: %zu\n", re->size());
+  }
   return 0;
 }
 
@@ -211,7 +235,7 @@ int issue_certificates(md::store::Db& db, const md::config::Config& cfg, const A
     year = std::atoi(it->second.c_str());
     if (year < 2000 || year > 2100) return fail("--year must be a year between 2000 and 2100");
   }
-  auto key = md::certs::SigningKey::load_or_create(md::app::signing_key_path(cfg));
+  auto key = signing_key(cfg);
   if (!key.ok()) return fail(key.error().message);
   auto n = md::certs::issue_for_paid_members(db, *key, year, "ctl", today);
   if (!n.ok()) return fail(n.error().message);
@@ -284,7 +308,7 @@ int main(int argc, char** argv) {
   auto db = md::store::Db::open(cfg->str("store.database"));
   if (!db.ok()) return fail(db.error().message);
   const Args args = parse(argc, argv, i, {"member", "reset"});
-  if (command == "import-roster") return import_roster(**db, args);
+  if (command == "import-roster") return import_roster(**db, *cfg, args);
   if (command == "staff") return staff_add(**db, args);
   if (command == "passwd") return passwd(**db, args);
   if (command == "demo-seed") return demo_seed(**db, args);

@@ -61,6 +61,8 @@ class CertificateRepo {
   // Members in good standing for `year` (active, numbered, valid to its end) who have no valid
   // certificate of that year: those who paid before the appliance kept certificates.
   Result<std::vector<int64_t>> paid_without_certificate(int year);
+  // Valid certificates whose member's name or member number no longer matches what they state.
+  Result<std::vector<int64_t>> stale_valid();
   // Staff search: q matches name, cert_no or member_no (substring); status "" = any.
   Result<CertificatePage> search(const std::string& q, const std::string& status, int page, int page_size);
 
