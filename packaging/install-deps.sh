@@ -17,7 +17,8 @@ BUILD=(cmake ninja-build g++ pkg-config git
 # it), ss (iproute2) and curl. `cups` pulls most of these in already; they are named so that
 # the list says what the tests run.
 PRINT=(cups cups-daemon cups-ipp-utils cups-client cups-filters-core-drivers dbus iproute2 curl)
-TEST=(doctest-dev chromium "${PRINT[@]}" poppler-utils
+# zbar-tools: an independent QR decoder that checks the certificates' codes in the tests.
+TEST=(doctest-dev chromium "${PRINT[@]}" poppler-utils zbar-tools
   wrk debhelper devscripts dpkg-dev lintian systemd fakeroot rsync)
 
 # Node.js runs the payment simulator (demo and tests) and, with npm, the browser tests; a

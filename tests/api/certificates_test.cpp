@@ -380,6 +380,12 @@ TEST_CASE("the preview and the PDF are the member's own and the download has a p
   CHECK(text.find(no) != std::string::npos);
   CHECK(text.find("会员证") != std::string::npos);
   CHECK(run("pdfinfo " + d.dir() + "/c.pdf").find("595.276 x 841.89 pts (A4)") != std::string::npos);
+  // An independent decoder (zbar, not the daemon's ZXing) reads the QR of the PDF and the preview.
+  const std::string url = c["verify_url"];
+  run("pdftoppm -r 110 -png " + d.dir() + "/c.pdf " + d.dir() + "/page");
+  CHECK(run("zbarimg -q --raw " + d.dir() + "/page-1.png").find(url) != std::string::npos);
+  write_file(d.dir() + "/preview.png", png.raw_body);
+  CHECK(run("zbarimg -q --raw " + d.dir() + "/preview.png").find(url) != std::string::npos);
   auto card = a1.get("/member/certificates/" + id + "/pdf?size=card");
   REQUIRE(card.status == 200);
   CHECK(card.header("content-disposition").find("certificate-" + no + "-card.pdf") != std::string::npos);

@@ -265,3 +265,24 @@ TEST_CASE("staff print a test page and see the printer and its recent jobs") {
   CHECK(desk.post("/staff/print-jobs/" + std::to_string(id) + "/cancel", Json::object()).body["error"]["code"] == "job_done");
   CHECK(sql_int(d, "SELECT COUNT(*) FROM audit_log WHERE action = 'print.test_page' AND actor = 'staff:desk1'") == 1);
 }
+
+TEST_CASE("a printer out of paper tells the member and prints once paper is loaded") {
+  ScratchQueue q("mdpaper", ScratchQueue::Kind::kOwnPrinter);
+  TestDaemon d(options(q.name()));
+  approve(d, {"11001", "1100001"});
+  HttpClient att(d.port());
+  REQUIRE(att.login_member("1100001", kPw).status == 200);
+  pay_by_bank(d, att, "1100001");
+  REQUIRE(print_test::sh("bash \"$MD_CUPS_FIXTURE\" media \"$MD_CUPS_DIR\" " + std::to_string(q.printer_port) + " empty") == 0);
+  auto queued = att.post("/member/certificates/" + std::to_string(current_certificate(att)["id"].get<int64_t>()) + "/print",
+                         Json::object());
+  REQUIRE(queued.status == 202);
+  Json job = wait_job(att, job_path(queued.body["job"]), 25s,
+                      [](const Json& j) { return j["message"] == "打印机缺纸，请联系工作人员添加纸张"; });
+  CHECK(job["message"] == "打印机缺纸，请联系工作人员添加纸张");
+  CHECK(job["done"] == false);
+  REQUIRE(print_test::sh("bash \"$MD_CUPS_FIXTURE\" media \"$MD_CUPS_DIR\" " + std::to_string(q.printer_port) + " loaded") == 0);
+  job = wait_job(att, job_path(job), 40s);
+  CHECK(job["state"] == "completed");
+  CHECK(print_test::eventually([&] { return spooled_pdfs(q.printer_spool).size() == 1; }, 10s));
+}
