@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include <cstdio>
+#include <fstream>
 #include <thread>
 
 #include "demo/demo_approve.h"
@@ -69,6 +71,21 @@ Json wait_job(HttpClient& c, const std::string& path, std::chrono::milliseconds 
     if (std::chrono::steady_clock::now() >= end) return job;
     std::this_thread::sleep_for(std::chrono::milliseconds(150));
   }
+}
+
+std::string run(const std::string& cmd) {
+  std::string out;
+  FILE* p = popen((cmd + " 2>&1").c_str(), "r");
+  if (!p) return out;
+  char buf[4096];
+  size_t n;
+  while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
+  pclose(p);
+  return out;
+}
+
+void write_file(const std::string& path, const std::string& bytes) {
+  std::ofstream(path, std::ios::binary) << bytes;
 }
 
 }  // namespace certtest

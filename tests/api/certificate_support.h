@@ -4,6 +4,7 @@
 #pragma once
 
 #include <chrono>
+#include <functional>
 #include <string>
 
 #include "harness.h"
@@ -26,5 +27,9 @@ apitest::Json current_certificate(apitest::HttpClient& member);
 // Polls `path` (a {"job"} answer) until the job is done or `limit` passes; the last job seen.
 apitest::Json wait_job(apitest::HttpClient& c, const std::string& path, std::chrono::milliseconds limit,
                        const std::function<bool(const apitest::Json&)>& until = nullptr);
+
+// A shell command's stdout and stderr (pdftotext, zbarimg, openssl …).
+std::string run(const std::string& cmd);
+void write_file(const std::string& path, const std::string& bytes);
 
 }  // namespace certtest

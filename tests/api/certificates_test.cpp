@@ -26,21 +26,6 @@ using namespace certtest;
 
 namespace {
 
-std::string run(const std::string& cmd) {
-  std::string out;
-  FILE* p = popen((cmd + " 2>&1").c_str(), "r");
-  if (!p) return out;
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
-  pclose(p);
-  return out;
-}
-
-void write_file(const std::string& path, const std::string& bytes) {
-  std::ofstream(path, std::ios::binary) << bytes;
-}
-
 // The d and s parameters of a verification URL.
 std::pair<std::string, std::string> signed_pair(const std::string& url) {
   const size_t d = url.find("d="), amp = url.find("&s=");

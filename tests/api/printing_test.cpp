@@ -24,17 +24,6 @@ using print_test::ScratchQueue;
 
 namespace {
 
-std::string run(const std::string& cmd) {
-  std::string out;
-  FILE* p = popen((cmd + " 2>&1").c_str(), "r");
-  if (!p) return out;
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
-  pclose(p);
-  return out;
-}
-
 // The PDFs the virtual printer received.
 std::vector<std::string> spooled_pdfs(const std::string& spool) {
   std::vector<std::string> out;
