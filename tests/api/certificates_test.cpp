@@ -6,6 +6,8 @@
 #include <sys/stat.h>
 
 #include <array>
+#include <atomic>
+#include <thread>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
@@ -432,6 +434,23 @@ TEST_CASE("a camera frame or an uploaded picture of the certificate verifies") {
   CHECK(kiosk.request("POST", "/certificates/scan", noise, "application/octet-stream").status == 400);
   CHECK(kiosk.request("POST", "/certificates/scan", "not a png", "image/png").status == 400);
   CHECK(kiosk.request("POST", "/certificates/scan", "{}", "application/json").status == 400);
+  // A burst is answered 200 or 429 (busy), and the limit frees itself afterwards.
+  {
+    std::vector<std::thread> burst;
+    std::atomic<int> ok{0}, busy{0}, other{0};
+    const std::string frame_bytes(half.begin(), half.end());
+    for (int i = 0; i < 6; ++i)
+      burst.emplace_back([&] {
+        HttpClient k(d.port());
+        const long st = k.request("POST", q, frame_bytes, "application/octet-stream").status;
+        (st == 200 ? ok : st == 429 ? busy : other)++;
+      });
+    for (auto& t : burst) t.join();
+    CHECK(other == 0);
+    CHECK(ok >= 1);
+    MESSAGE("burst of 6 frames: " << ok.load() << " decoded, " << busy.load() << " busy");
+    CHECK(kiosk.request("POST", q, frame_bytes, "application/octet-stream").body["found"] == true);
+  }
   std::string big(2048 * 1024, 'x');
   CHECK(kiosk.request("POST", "/certificates/scan?w=2048&h=1024", big, "application/octet-stream").status == 413);
 }
