@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # README's demo command: installs the build packages, builds Member Desk, makes a demo database
 # (the fixture roster, 2,000 realistic members, one staff account per role, a few members
-# approved and ready to pay dues), starts the payment simulator (tests/paysim, WeChat Pay and
-# Alipay on 127.0.0.1:8090) and serves the kiosk on http://127.0.0.1:8080 until Ctrl-C. The demo
-# state lives in build-demo/state (delete it to start over).
+# approved and ready to pay dues, this year's 会员证 for the members who have paid), starts the
+# payment simulator (tests/paysim, WeChat Pay and Alipay on 127.0.0.1:8090) and a virtual printer
+# behind a private CUPS scheduler (tests/print/cups-fixture.sh; the machine's own CUPS is left
+# alone), and serves the kiosk on http://127.0.0.1:8080 until Ctrl-C. The demo state lives in
+# build-demo/state (delete it to start over); printed pages land in build-demo/cups/spool-kiosk.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-bash packaging/install-deps.sh build
+bash packaging/install-deps.sh demo
 cmake -S . -B build-demo -G Ninja -DCMAKE_BUILD_TYPE=Release -DMEMBERDESK_TESTS=OFF
 cmake --build build-demo
 
@@ -16,7 +18,13 @@ KEYS="$PWD/tests/fixtures/pay"   # test keys: the simulator holds the gateways' 
 PAYSIM_PORT=8090
 CONFIG="$STATE/memberdesk.toml"
 CTL=(build-demo/firmware/memberdeskctl --config "$CONFIG")
+CUPS_DIR="$PWD/build-demo/cups"
 mkdir -p "$STATE"
+
+# The kiosk's printer: an IPP Everywhere printer (ippeveprinter) on a private cupsd, queue kiosk.
+bash tests/print/cups-fixture.sh stop "$CUPS_DIR" >/dev/null 2>&1 || true
+bash tests/print/cups-fixture.sh start "$CUPS_DIR"
+CUPS_SERVER=$(sed -n 's/^CUPS_SERVER=//p' "$CUPS_DIR/env")
 cat > "$CONFIG" <<TOML
 [http]
 listen = "127.0.0.1:8080"
@@ -44,6 +52,11 @@ app_id = "2021000000000001"
 seller_id = "2088000000000001"
 app_private_key_file = "$KEYS/alipay/app_key.pem"
 alipay_public_key_file = "$KEYS/alipay/alipay_public.pem"
+[printer]
+cups_server = "$CUPS_SERVER"
+queue = "kiosk"
+[certificates]
+verify_base_url = "http://127.0.0.1:8080"
 TOML
 
 if [ ! -f "$STATE/memberdesk.db" ]; then
@@ -56,12 +69,14 @@ if [ ! -f "$STATE/memberdesk.db" ]; then
   done
   # Approved as if their applications had been: ready for 会费缴纳 (1100005 stays unapplied).
   "${CTL[@]}" demo-approve 11001 1100001 1100002 31002 3100003
+  # The seeded members who paid before the appliance get this year's 会员证.
+  "${CTL[@]}" issue-certificates
 fi
 
 # The payment simulator plays WeChat Pay and Alipay; it stops with the demo.
 node tests/paysim/paysim.mjs --port "$PAYSIM_PORT" --keys "$KEYS" --quiet &
 PAYSIM_PID=$!
-trap 'kill $PAYSIM_PID 2>/dev/null' EXIT
+trap 'kill $PAYSIM_PID 2>/dev/null; bash tests/print/cups-fixture.sh stop "$CUPS_DIR" >/dev/null 2>&1' EXIT
 
 cat <<TXT
 
@@ -71,6 +86,9 @@ Member Desk demo on http://127.0.0.1:8080
     ready to pay dues: 11001 (with attorneys 1100001, 1100002), 31002, 3100003
   payments: WeChat Pay / Alipay through the simulator on http://127.0.0.1:$PAYSIM_PORT — the QR
     screen shows 【打开模拟支付页面】 to pay
+  会员证: pay as 1100001 (or log in as any seeded active member) → 会员中心 → 会员证 to preview,
+    【下载PDF】 and 【打印】; printed PDFs land in $CUPS_DIR/spool-kiosk; 证书核验 on the home screen
+  printer: private CUPS at $CUPS_SERVER, queue kiosk (cupsdisable -h $CUPS_SERVER kiosk stops it)
   staff logins: admin / Demoadmin123, reviewer / Demoreviewer123,
                 finance / Demofinance123, desk / Demodesk123
 TXT

@@ -16,9 +16,10 @@ BUILD=(cmake ninja-build g++ pkg-config git
 # bus), pdftopdf (cups-filters-core-drivers: the `-m everywhere` queue passes PDF jobs through
 # it), ss (iproute2) and curl. `cups` pulls most of these in already; they are named so that
 # the list says what the tests run.
-TEST=(doctest-dev chromium cups cups-daemon cups-ipp-utils cups-client cups-filters-core-drivers
-  dbus iproute2 poppler-utils
-  wrk curl debhelper devscripts dpkg-dev lintian systemd fakeroot rsync)
+PRINT=(cups cups-daemon cups-ipp-utils cups-client cups-filters-core-drivers dbus iproute2 curl)
+# zbar-tools: an independent QR decoder that checks the certificates' codes in the tests.
+TEST=(doctest-dev chromium "${PRINT[@]}" poppler-utils zbar-tools
+  wrk debhelper devscripts dpkg-dev lintian systemd fakeroot rsync)
 
 # Node.js runs the payment simulator (demo and tests) and, with npm, the browser tests; a
 # machine may already have its own build of them.
@@ -28,6 +29,7 @@ fi
 
 case "${1:-all}" in
   build) PKGS=("${BUILD[@]}") ;;
+  demo) PKGS=("${BUILD[@]}" "${PRINT[@]}") ;;  # the demo prints on a virtual printer
   *) PKGS=("${BUILD[@]}" "${TEST[@]}") ;;
 esac
 

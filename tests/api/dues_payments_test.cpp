@@ -111,7 +111,10 @@ TEST_CASE("an agency pays for itself and two attorneys by WeChat and the notific
   CHECK(sql_int(d, "SELECT COUNT(*) FROM members WHERE login_id IN ('11001','1100001','1100002') AND status = 'active' AND valid_until = '" + std::to_string(year_now()) + "-12-31'") == 3);
   CHECK(sql_int(d, "SELECT COUNT(*) FROM sms_outbox WHERE event = 'dues_paid'") == 1);
   CHECK(sql_int(d, "SELECT COUNT(*) FROM messages WHERE title = '会费缴纳成功'") == 3);
-  CHECK(sql_int(d, "SELECT COUNT(*) FROM audit_log WHERE action = 'certificate.issue_pending'") == 3);
+  // Each item's member got this year's certificate in the paying transaction, once.
+  CHECK(sql_int(d, "SELECT COUNT(DISTINCT member_id) FROM certificates WHERE status = 'valid' AND issue_reason = "
+                   "'dues_paid' AND year = " + std::to_string(year_now())) == 3);
+  CHECK(sql_int(d, "SELECT COUNT(*) FROM certificates") == 3);
   auto status = c.get("/member/dues/orders/" + std::to_string(order.id) + "/status");
   CHECK(status.body["paid"] == true);
   CHECK(c.get("/member/dues/orders/" + std::to_string(order.id) + "/receipt").body["receipt"]["method_label"] == "微信支付");

@@ -77,7 +77,16 @@ std::optional<int> dimension(const http::Request& req, const char* name) {
   return n > 0 ? std::optional<int>(n) : std::nullopt;
 }
 
+// At most this many frames are decoded at once; a kiosk sends about three a second.
+constexpr int kMaxConcurrentScans = 2;
+
 http::Response scan(app::App& app, http::Call& call) {
+  struct Slot {
+    std::atomic<int>& n;
+    ~Slot() { --n; }
+  } slot{app.scans_in_flight()};
+  if (++slot.n > kMaxConcurrentScans)
+    return http::error_response(429, "busy", "正在识别上一张图像，请稍候");
   std::string type = call.req.header("content-type");
   for (char& c : type) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   std::optional<std::string> text;

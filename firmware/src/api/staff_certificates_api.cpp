@@ -121,7 +121,11 @@ http::Response issue(app::App& app, http::Call& call) {
   return r;
 }
 
-http::Response reissue(app::App& app, http::Call& call) {
+// Re-issue and void: a reason, the certificate, the change in one transaction; `status` on success.
+using Decision = Result<store::CertificateRow> (*)(app::App&, store::Db&, const store::CertificateRow&,
+                                                   const std::string& actor, const std::string& reason);
+
+http::Response decide(app::App& app, http::Call& call, Decision change, int status) {
   auto body = json_object_body(call.req);
   if (!body.ok()) return http::error_response(body.error());
   http::FieldErrors fields;
@@ -132,29 +136,30 @@ http::Response reissue(app::App& app, http::Call& call) {
   if (!old.ok()) return http::error_response(old.error());
   store::Transaction tx(*db);
   if (!tx.begun().ok()) return http::error_response(tx.begun().error());
-  auto c = certs::reissue(*db, app.signing_key(), old->id, actor(call), *reason, today());
+  auto c = change(app, *db, *old, actor(call), *reason);
   if (!c.ok()) return http::error_response(c.error());
   if (auto st = tx.commit(); !st.ok()) return http::error_response(st.error());
   http::Response r = http::Response::ok({{"certificate", certificate_json(*c, app.documents().verify_base_url, today())}});
-  r.status = 201;
+  r.status = status;
   return r;
 }
 
+http::Response reissue(app::App& app, http::Call& call) {
+  return decide(
+      app, call,
+      [](app::App& a, store::Db& db, const store::CertificateRow& c, const std::string& who, const std::string& why) {
+        return certs::reissue(db, a.signing_key(), c.id, who, why, today());
+      },
+      201);
+}
+
 http::Response void_one(app::App& app, http::Call& call) {
-  auto body = json_object_body(call.req);
-  if (!body.ok()) return http::error_response(body.error());
-  http::FieldErrors fields;
-  auto reason = reason_field(*body, &fields);
-  if (!fields.empty()) return http::error_response(400, "validation_failed", "请检查标出的项目", fields);
-  auto db = app.db().acquire();
-  auto old = certificate_of(*db, call);
-  if (!old.ok()) return http::error_response(old.error());
-  store::Transaction tx(*db);
-  if (!tx.begun().ok()) return http::error_response(tx.begun().error());
-  auto c = certs::void_certificate(*db, old->id, actor(call), *reason);
-  if (!c.ok()) return http::error_response(c.error());
-  if (auto st = tx.commit(); !st.ok()) return http::error_response(st.error());
-  return http::Response::ok({{"certificate", certificate_json(*c, app.documents().verify_base_url, today())}});
+  return decide(
+      app, call,
+      [](app::App&, store::Db& db, const store::CertificateRow& c, const std::string& who, const std::string& why) {
+        return certs::void_certificate(db, c.id, who, why);
+      },
+      200);
 }
 
 http::Response preview(app::App& app, http::Call& call) {

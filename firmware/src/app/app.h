@@ -2,6 +2,7 @@
 // server. Everything mutable that outlives a request lives here and nowhere else.
 #pragma once
 
+#include <atomic>
 #include <memory>
 #include <optional>
 
@@ -49,6 +50,8 @@ class App {
   const certs::DocumentSettings& documents() const { return documents_; }
   // Null until start_http (tests that only route requests have no printer).
   certs::PrintWorker* printer() { return printer_.get(); }
+  // QR decodes of camera frames running now (public and CPU-bound, so bounded).
+  std::atomic<int>& scans_in_flight() { return scans_in_flight_; }
 
  private:
   explicit App(const config::Config& cfg);
@@ -64,6 +67,7 @@ class App {
   std::optional<certs::SigningKey> signing_key_;
   certs::DocumentSettings documents_;
   std::unique_ptr<certs::PrintWorker> printer_;
+  std::atomic<int> scans_in_flight_{0};
   std::unique_ptr<dues::Sweeper> sweeper_;
   std::unique_ptr<http::Server> server_;
 };

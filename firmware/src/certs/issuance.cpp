@@ -152,6 +152,43 @@ Result<store::CertificateRow> void_certificate(store::Db& db, int64_t certificat
   return after;
 }
 
+Result<int> issue_for_paid_members(store::Db& db, const SigningKey& key, int year, const std::string& actor,
+                                   const std::string& today) {
+  store::Transaction tx(db);
+  MD_TRY(tx.begun());
+  auto ids = store::CertificateRepo(db).paid_without_certificate(year);
+  if (!ids.ok()) return ids.error();
+  int n = 0;
+  for (int64_t id : *ids) {
+    auto m = member_for(db, id);
+    if (!m.ok()) return m.error();
+    auto row = sign_and_store(db, key, *m, year, "staff", actor, "会费已缴（批量签发）", std::nullopt, today);
+    if (!row.ok()) return row.error();
+    ++n;
+  }
+  MD_TRY(tx.commit());
+  return n;
+}
+
+Result<std::vector<store::CertificateRow>> reissue_stale(store::Db& db, const SigningKey& key, const std::string& actor,
+                                                         const std::string& reason, const std::string& today) {
+  store::Transaction tx(db);
+  MD_TRY(tx.begun());
+  auto ids = store::CertificateRepo(db).stale_valid();
+  if (!ids.ok()) return ids.error();
+  std::vector<store::CertificateRow> out;
+  for (int64_t id : *ids) {
+    auto r = reissue(db, key, id, actor, reason, today);
+    if (!r.ok()) {
+      if (r.error().code == "not_issuable") continue;  // withdrawn or unnumbered: nothing to re-issue
+      return r.error();
+    }
+    out.push_back(std::move(r).value());
+  }
+  MD_TRY(tx.commit());
+  return out;
+}
+
 Result<int> void_for_member(store::Db& db, int64_t member_id, const std::string& actor, const std::string& reason) {
   auto all = store::CertificateRepo(db).for_member(member_id);
   if (!all.ok()) return all.error();

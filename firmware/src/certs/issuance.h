@@ -42,6 +42,15 @@ Result<store::CertificateRow> reissue(store::Db& db, const SigningKey& key, int6
                                       const std::string& today);
 Result<store::CertificateRow> void_certificate(store::Db& db, int64_t certificate_id, const std::string& actor,
                                                const std::string& reason);
+// Issues `year`'s certificate to every member in good standing for it who has none (members who
+// paid before the appliance issued certificates), in one transaction. Returns how many.
+Result<int> issue_for_paid_members(store::Db& db, const SigningKey& key, int year, const std::string& actor,
+                                   const std::string& today);
+// After a change that bypassed the request flow (a roster re-import renaming a member): every valid
+// certificate whose name or member number no longer matches the member is re-issued. Returns
+// the new ones.
+Result<std::vector<store::CertificateRow>> reissue_stale(store::Db& db, const SigningKey& key, const std::string& actor,
+                                                         const std::string& reason, const std::string& today);
 // Withdrawal (退会): voids every valid certificate of the member. Returns how many.
 Result<int> void_for_member(store::Db& db, int64_t member_id, const std::string& actor, const std::string& reason);
 // An approved change of name or 资格证号: re-issues every valid certificate of the member from

@@ -1,5 +1,6 @@
 // memberdeskctl: the operator's tool on the appliance. Works on the database directly (WAL lets
 // it run beside the daemon); every change it makes is audited as actor "ctl".
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -11,6 +12,7 @@
 
 #include "app/app.h"
 #include "auth/passwords.h"
+#include "certs/issuance.h"
 #include "certs/test_page.h"
 #include "config/config.h"
 #include "demo/demo_approve.h"
@@ -21,6 +23,7 @@
 #include "roster/roster_import.h"
 #include "store/account_repo.h"
 #include "store/audit_repo.h"
+#include "store/directory_cache.h"
 #include "store/migrations.h"
 
 namespace {
@@ -39,6 +42,8 @@ constexpr const char* kUsage =
     "  demo-approve LOGIN...           demo/tests: mark roster members approved (as if their\n"
     "                                  application had been approved), ready to pay dues\n"
     "  backup [PATH]                   consistent copy of the database (default: backup_dir)\n"
+    "  issue-certificates [--year Y]   issue year Y's 会员证 (default: this year) to every member\n"
+    "                                  whose dues for it are paid and who has none\n"
     "  print-test [--wait SECONDS]     print a test page on the configured CUPS queue and follow\n"
     "                                  it (default 60 s); exit 0 once it has printed\n";
 
@@ -80,7 +85,21 @@ std::string read_password_from_stdin() {
   return line;
 }
 
-int import_roster(md::store::Db& db, const Args& a) {
+// The certificate signing key as the daemon finds it. Made here if the daemon never ran; when
+// root runs this, the new file is given to the database's owner (the daemon's user).
+md::Result<md::certs::SigningKey> signing_key(const md::config::Config& cfg) {
+  const std::string path = md::app::signing_key_path(cfg);
+  struct stat before {};
+  const bool existed = ::stat(path.c_str(), &before) == 0;
+  auto key = md::certs::SigningKey::load_or_create(path);
+  struct stat db {};
+  if (key.ok() && !existed && geteuid() == 0 && ::stat(cfg.str("store.database").c_str(), &db) == 0 &&
+      ::chown(path.c_str(), db.st_uid, db.st_gid) != 0)
+    std::fprintf(stderr, "memberdeskctl: could not give %s to the database's owner\n", path.c_str());
+  return key;
+}
+
+int import_roster(md::store::Db& db, const md::config::Config& cfg, const Args& a) {
   if (!a.options.count("agencies") || !a.options.count("attorneys"))
     return fail("import-roster needs --agencies FILE and --attorneys FILE");
   auto report = md::roster::import_roster(db, a.options.at("agencies"), a.options.at("attorneys"), "ctl");
@@ -95,6 +114,15 @@ int import_roster(md::store::Db& db, const Args& a) {
   };
   line("agencies", report->agencies);
   line("attorneys", report->attorneys);
+  // A renamed member's certificate no longer states the name: re-issue it (the old one void).
+  auto any = db.prepare("SELECT COUNT(*) FROM certificates WHERE status = 'valid'");
+  if (any.step() && any.col_int(0) > 0) {
+    auto key = signing_key(cfg);
+    if (!key.ok()) return fail(key.error().message);
+    auto re = md::certs::reissue_stale(db, *key, "ctl", "名册更新", md::store::today_shanghai());
+    if (!re.ok()) return fail(re.error().message);
+    if (!re->empty()) std::printf("certificates re-issued after a change of name: %zu\n", re->size());
+  }
   return 0;
 }
 
@@ -200,6 +228,21 @@ std::vector<std::string> split_words(const std::string& s) {
   return out;
 }
 
+int issue_certificates(md::store::Db& db, const md::config::Config& cfg, const Args& a) {
+  const std::string today = md::store::today_shanghai();
+  int year = std::stoi(today.substr(0, 4));
+  if (auto it = a.options.find("year"); it != a.options.end()) {
+    year = std::atoi(it->second.c_str());
+    if (year < 2000 || year > 2100) return fail("--year must be a year between 2000 and 2100");
+  }
+  auto key = signing_key(cfg);
+  if (!key.ok()) return fail(key.error().message);
+  auto n = md::certs::issue_for_paid_members(db, *key, year, "ctl", today);
+  if (!n.ok()) return fail(n.error().message);
+  std::printf("issued %d certificate(s) for %d\n", *n, year);
+  return 0;
+}
+
 int print_test(md::store::Db& db, const md::config::Config& cfg, const Args& a) {
   int wait_s = 60;
   if (auto it = a.options.find("wait"); it != a.options.end()) {
@@ -257,7 +300,7 @@ int main(int argc, char** argv) {
   }
   if (command != "import-roster" && command != "staff" && command != "passwd" &&
       command != "demo-seed" && command != "demo-approve" && command != "backup" &&
-      command != "print-test") {
+      command != "print-test" && command != "issue-certificates") {
     std::fputs(kUsage, stderr);
     return 2;
   }
@@ -265,11 +308,12 @@ int main(int argc, char** argv) {
   auto db = md::store::Db::open(cfg->str("store.database"));
   if (!db.ok()) return fail(db.error().message);
   const Args args = parse(argc, argv, i, {"member", "reset"});
-  if (command == "import-roster") return import_roster(**db, args);
+  if (command == "import-roster") return import_roster(**db, *cfg, args);
   if (command == "staff") return staff_add(**db, args);
   if (command == "passwd") return passwd(**db, args);
   if (command == "demo-seed") return demo_seed(**db, args);
   if (command == "demo-approve") return demo_approve(**db, args);
   if (command == "print-test") return print_test(**db, *cfg, args);
+  if (command == "issue-certificates") return issue_certificates(**db, *cfg, args);
   return backup(**db, *cfg, args);
 }

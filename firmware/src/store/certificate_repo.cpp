@@ -127,6 +127,28 @@ Status CertificateRepo::set_void(int64_t id, const std::string& reason, const st
   return Status::success();
 }
 
+Result<std::vector<int64_t>> CertificateRepo::paid_without_certificate(int year) {
+  auto st = db_.prepare(
+      "SELECT id FROM members WHERE status = 'active' AND member_no IS NOT NULL AND valid_until >= ? "
+      "AND id NOT IN (SELECT member_id FROM certificates WHERE year = ? AND status = 'valid') ORDER BY id");
+  st.bind(1, std::to_string(year) + "-12-31").bind(2, year);
+  std::vector<int64_t> out;
+  while (st.step()) out.push_back(st.col_int(0));
+  if (!st.status().ok()) return st.status().error();
+  return out;
+}
+
+Result<std::vector<int64_t>> CertificateRepo::stale_valid() {
+  auto st = db_.prepare(
+      "SELECT c.id FROM certificates c JOIN members m ON m.id = c.member_id WHERE c.status = 'valid' AND "
+      "(replace(replace(replace(replace(m.name, '|', '｜'), char(10), ' '), char(13), ' '), char(9), ' ') <> c.name OR m.member_no IS NULL OR m.member_no <> c.member_no) "
+      "ORDER BY c.id");
+  std::vector<int64_t> out;
+  while (st.step()) out.push_back(st.col_int(0));
+  if (!st.status().ok()) return st.status().error();
+  return out;
+}
+
 Result<CertificatePage> CertificateRepo::search(const std::string& q, const std::string& status, int page,
                                                 int page_size) {
   const std::string where =

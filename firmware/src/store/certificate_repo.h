@@ -58,6 +58,11 @@ class CertificateRepo {
   Result<int64_t> insert(const CertificateRow& row);
   // valid → void; kConflict "already_void" when it was not valid.
   Status set_void(int64_t id, const std::string& reason, const std::string& by);
+  // Members in good standing for `year` (active, numbered, valid to its end) who have no valid
+  // certificate of that year: those who paid before the appliance kept certificates.
+  Result<std::vector<int64_t>> paid_without_certificate(int year);
+  // Valid certificates whose member's name or member number no longer matches what they state.
+  Result<std::vector<int64_t>> stale_valid();
   // Staff search: q matches name, cert_no or member_no (substring); status "" = any.
   Result<CertificatePage> search(const std::string& q, const std::string& status, int page, int page_size);
 
