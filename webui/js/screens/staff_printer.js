@@ -75,6 +75,7 @@ export default {
         (p.ready ? C.printerReady : C.printerNotReadyBadge) === p.state_label ? null
           : h('span', { class: ['badge', p.ready ? 'badge-ready' : 'badge-not-ready'] }, p.ready ? C.printerReady : C.printerNotReadyBadge)),
       p.message ? h('p', { class: 'printer-message', dataset: { test: 'printer-message' } }, p.message) : null,
+      p.detail && p.detail !== p.message ? h('p', { class: 'printer-detail', dataset: { test: 'printer-detail' } }, C.cupsSays(p.detail)) : null,
       h('dl', { class: 'facts printer-facts' },
         h('div', { class: 'fact' }, h('dt', {}, C.printerQueue), h('dd', {}, p.queue || C.none)),
         h('div', { class: 'fact' }, h('dt', {}, C.printerAccepting), h('dd', {}, p.accepting ? C.yes : C.no)),
@@ -94,7 +95,11 @@ export default {
           format: (j) => (j.kind === 'certificate' && j.cert_no ? C.jobKindCert(j.cert_no) : (C.jobKinds[j.kind] || j.kind)),
         },
         { key: 'state', label: C.jobCols.state, className: 'col-state', format: jobBadge },
-        { key: 'message', label: C.jobCols.message, className: 'col-message', format: (j) => j.message || C.none },
+        {
+          key: 'message', label: C.jobCols.message, className: 'col-message',
+          format: (j) => h('span', {}, j.message || C.none,
+            j.detail && j.detail !== j.message ? h('span', { class: 'cell-sub' }, C.cupsSays(j.detail)) : null),
+        },
         { key: 'requested_by', label: C.jobCols.requested_by, className: 'col-by', format: (j) => requester(j.requested_by) },
         {
           key: 'time', label: C.jobCols.time, className: 'col-date',

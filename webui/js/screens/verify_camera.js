@@ -52,6 +52,19 @@ function tiles(sw, sh, pixels = 4 * MAX_PIXELS) {
   return out.sort((a, b) => Math.hypot(a.x + a.w / 2 - cx, a.y + a.h / 2 - cy) - Math.hypot(b.x + b.w / 2 - cx, b.y + b.h / 2 - cy));
 }
 
+// scanImage, waiting a moment and trying again while the server answers 429 busy (it decodes
+// two frames at a time for everyone).
+async function scanPatiently(pixels, w, h) {
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      return await scanImage(pixels, w, h);
+    } catch (err) {
+      if (err.status !== 429 || attempt >= 20) throw err;
+      await new Promise((r) => setTimeout(r, 250 + attempt * 50));
+    }
+  }
+}
+
 // A picture chosen by the person (File/Blob) → the scan answer. First the whole picture scaled
 // into the limit; if that finds nothing and the picture is larger than the limit, its tiles at a
 // finer scale (a photo of a whole certificate leaves the QR code only a few pixels per module
@@ -68,11 +81,11 @@ export async function scanPicture(file) {
   if (!sw || !sh) return { found: false, message: C.uploadBadFile, badFile: true };
   const canvas = document.createElement('canvas');
   const whole = greyPixels(img, sw, sh, { canvas });
-  let last = await scanImage(whole.pixels, whole.w, whole.h);
+  let last = await scanPatiently(whole.pixels, whole.w, whole.h);
   if (last.found || sw * sh <= MAX_PIXELS) return last.found ? last : { ...last, message: C.uploadNotFound };
   for (const crop of tiles(sw, sh)) {
     const part = greyPixels(img, sw, sh, { canvas, crop });
-    last = await scanImage(part.pixels, part.w, part.h);
+    last = await scanPatiently(part.pixels, part.w, part.h);
     if (last.found) return last;
   }
   return { ...last, message: C.uploadNotFound };
@@ -97,7 +110,8 @@ async function loadImage(file) {
 }
 
 // The camera scanner for one <video>. onFound(scanAnswer) once a QR is read; onMessage(text,
-// kind) for what to tell the person ('info' | 'error'); onStop() whenever it stops.
+// kind) for what to tell the person ('info' and 'status': in the camera panel; 'error': the camera
+// cannot be used); onStop() whenever it stops.
 export function cameraScanner({ video, alive, onFound, onMessage, onStop }) {
   let stream = null;
   let running = false;
@@ -117,6 +131,9 @@ export function cameraScanner({ video, alive, onFound, onMessage, onStop }) {
   }
 
   const gone = () => !alive() || !video.isConnected;
+  // A passing problem shown in the camera's own status line (the panel stays open).
+  let troubled = false;
+  const camStatusError = (text) => { troubled = true; onMessage(text, 'status'); };
 
   async function start() {
     if (running) return;
@@ -156,6 +173,7 @@ export function cameraScanner({ video, alive, onFound, onMessage, onStop }) {
           const { pixels, w, h } = greyPixels(video, video.videoWidth, video.videoHeight, { maxWidth: CAMERA_MAX_WIDTH, canvas });
           const answer = await scanImage(pixels, w, h);
           if (!running || gone()) return;
+          if (troubled) { troubled = false; onMessage(C.cameraScanning, 'info'); }
           if (answer.found) {
             stop();
             onFound(answer);
@@ -163,7 +181,8 @@ export function cameraScanner({ video, alive, onFound, onMessage, onStop }) {
           }
         } catch (err) {
           if (!running || gone()) return;
-          if (err.status === 0) onMessage(err.message, 'error'); // the network: keep trying
+          // 429 busy (others are scanning) and network blips: the next frame tries again.
+          if (err.status === 0) camStatusError(err.message);
         }
       }
       const wait = Math.max(20, FRAME_MS - (performance.now() - t0));
