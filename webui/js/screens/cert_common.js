@@ -33,6 +33,8 @@ export function certFacts(cert, { keys = FACT_KEYS } = {}) {
     issued_on: () => cert.issued_on,
     valid_until: () => cert.valid_until,
     status: () => statusBadge(cert),
+    issue_reason: () => C.issueReasons[cert.issue_reason] || cert.issue_reason,
+    note: () => cert.note,
   };
   const rows = keys.map((key) => {
     const v = value[key]();

@@ -136,7 +136,7 @@ export default {
         h('div', { class: 'staff-cert-head' },
           h('h3', { class: 'staff-cert-no' }, h('span', { class: 'cert-no' }, cert.cert_no)),
           statusBadge(cert)),
-        certFacts(cert, { keys: ['name', 'year', 'version', 'issued_on', 'valid_until'] }),
+        certFacts(cert, { keys: ['name', 'year', 'version', 'issued_on', 'valid_until', 'issue_reason', ...(cert.note ? ['note'] : [])] }),
         h('div', { class: 'actions staff-cert-actions' }, actions));
     }
 

@@ -32,7 +32,10 @@ export const C = {
     issued_on: '发证日期',
     status: '证书状态',
     void_reason: '作废原因',
+    issue_reason: '签发方式',
+    note: '签发说明',
   },
+  issueReasons: { dues_paid: '缴费后自动签发', staff: '工作人员签发', reissue: '重新签发' },
   yearValue: (y) => `${y}年度`,
   versionValue: (v) => `第${v}版`,
   // what the status badge says: in force / void / expired
