@@ -183,7 +183,7 @@ int main(int argc, char** argv) {
 
   // The verifier's side: photos of the ID-1 card (goal) and of the whole A4 page (information).
   std::mt19937_64 rng(7);
-  const md::printer::CertificateFacts& f = all[1];
+  const md::printer::CertificateFacts& f = all[all.size() > 1 ? 1 : 0];  // the long agency name when there is one
   auto card_png = md::printer::render_certificate_png(f, md::printer::card_mm(85.6, 54), 300);
   auto page_png = md::printer::render_certificate_png(f, a4, 150);
   if (!card_png.ok() || !page_png.ok()) die("PNG render for the camera frame failed");

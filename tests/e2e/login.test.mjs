@@ -48,8 +48,8 @@ test('agency logs in with the default password, must change it, then reaches the
   await waitForText(page.locator('.member-name'), '北京智诚专利代理事务所（普通合伙）');
   await waitForText(page.locator('[data-fact="type"] dd'), '专利代理机构');
   // The manual's member-center pages are listed; unbuilt ones say 即将开放.
-  await waitForText(page.locator('[data-menu="certificate"]'), '即将开放');
-  assert.equal(await page.locator('[data-menu="certificate"]').isDisabled(), true);
+  await waitForText(page.locator('[data-menu="certificate_mail"]'), '即将开放');
+  assert.equal(await page.locator('[data-menu="certificate_mail"]').isDisabled(), true);
 
   // 退出登录 returns home with no session; a second login goes straight to the center.
   await page.locator('[data-action="logout"]').click();

@@ -126,6 +126,7 @@ http::Response list_mine(app::App& app, http::Call& call) {
   }
   http::Json printer = {{"ready", false}, {"message", "打印机未启用"}};
   if (app.printer()) {
+    app.printer()->wake();  // whoever opens the page next sees a fresh look at the printer
     auto p = printer_json(app.printer()->printer(), app.printer()->queue(), false);
     printer = {{"ready", p["ready"]}, {"message", p["message"]}};
   }
