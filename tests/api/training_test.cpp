@@ -9,7 +9,9 @@
 #include <string>
 #include <vector>
 
+#include "auth/passwords.h"
 #include "harness.h"
+#include "store/account_repo.h"
 
 using apitest::DaemonOptions;
 using apitest::HttpClient;
@@ -365,4 +367,40 @@ TEST_CASE("training: an attorney sees only their own registrations and scores") 
   CHECK_FALSE(colleague.body.contains("items"));
   // Staff routes stay closed to members.
   CHECK(zhang.get("/staff/training/classes/1/scores").status == 403);
+}
+
+TEST_CASE("training: industry organisations and non-practicing members see an empty list") {
+  DaemonOptions o = options();
+  o.demo_members = 60;  // brings members of every type
+  TestDaemon d(o);
+  HttpClient rev(d.port());
+  staff(rev, apitest::reviewer_staff());
+  load_good(rev, new_class(rev));
+  for (const std::string type : {"industry_org", "non_practicing"}) {
+    CAPTURE(type);
+    const std::string login =
+        sql_text(d, "SELECT login_id FROM members WHERE type = '" + type + "' ORDER BY id LIMIT 1");
+    {
+      auto db = d.open_db();
+      md::store::AccountRepo accounts(*db);
+      auto acc = accounts.find(md::store::AccountKind::kMember, login);
+      REQUIRE(acc.ok());
+      REQUIRE(acc->has_value());
+      auto hash = md::auth::hash_password(kPw);
+      REQUIRE(hash.ok());
+      REQUIRE(accounts.set_password_hash((*acc)->id, *hash).ok());
+    }
+    HttpClient c(d.port());
+    REQUIRE(c.login_member(login, kPw).status == 200);
+    for (const char* what : {"registrations", "scores"}) {
+      auto r = c.get(std::string("/member/training/") + what);
+      REQUIRE(r.status == 200);
+      CHECK(r.body["scope"] == "none");
+      CHECK(r.body["total"] == 0);
+      CHECK(r.body["items"].empty());
+      auto named = c.get(std::string("/member/training/") + what +
+                         "?attorney_id=" + std::to_string(member_id(d, "1100001")));
+      CHECK(named.status == 404);
+    }
+  }
 }
