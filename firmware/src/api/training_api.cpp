@@ -132,13 +132,11 @@ http::Response get_class(app::App& app, http::Call& call) {
   auto c = repo.find_class(*id);
   if (!c.ok()) return http::error_response(c.error());
   if (!c->has_value()) return http::error_response(404, "not_found", "培训班不存在");
-  auto regs = repo.count("registrations", *id);
-  auto scores = repo.count("scores", *id);
-  if (!regs.ok() || !scores.ok())
-    return http::error_response(500, "internal", "系统繁忙，请稍后再试");
+  auto counts = repo.counts(*id);
+  if (!counts.ok()) return http::error_response(counts.error());
   http::Json j = class_json(**c);
-  j["registrations"] = *regs;
-  j["scores"] = *scores;
+  j["registrations"] = counts->first;
+  j["scores"] = counts->second;
   j["updated_at"] = (*c)->updated_at;
   j["updated_by"] = (*c)->updated_by;
   return http::Response::ok({{"class", j}});
@@ -212,31 +210,38 @@ http::Response import_scores(app::App& app, http::Call& call) {
   return import(app, call, domain::TrainingFile::kScores);
 }
 
+// One page of registrations or scores for the query, as {"total","page","page_size","items"}.
+Result<http::Json> page_json(store::Db& db, domain::TrainingFile kind,
+                             const store::TrainingQuery& q) {
+  store::TrainingRepo repo(db);
+  http::Json j = {
+      {"total", 0}, {"page", q.page}, {"page_size", q.page_size}, {"items", http::Json::array()}};
+  if (kind == domain::TrainingFile::kRegistrations) {
+    auto p = repo.registrations(q);
+    if (!p.ok()) return p.error();
+    j["total"] = p->total;
+    for (const auto& r : p->items) j["items"].push_back(registration_json(r));
+  } else {
+    auto p = repo.scores(q);
+    if (!p.ok()) return p.error();
+    j["total"] = p->total;
+    for (const auto& r : p->items) j["items"].push_back(score_json(r));
+  }
+  return j;
+}
+
 http::Response staff_list(app::App& app, http::Call& call, domain::TrainingFile kind) {
   auto id = id_path_param(call.req);
   if (!id) return http::error_response(404, "not_found", "培训班不存在");
   auto db = app.db().acquire();
-  store::TrainingRepo repo(*db);
-  auto c = repo.find_class(*id);
+  auto c = store::TrainingRepo(*db).find_class(*id);
   if (!c.ok()) return http::error_response(c.error());
   if (!c->has_value()) return http::error_response(404, "not_found", "培训班不存在");
   auto q = paging(call.req);
   q.class_id = *id;
-  http::Json arr = http::Json::array();
-  int64_t total = 0;
-  if (kind == domain::TrainingFile::kRegistrations) {
-    auto p = repo.registrations(q);
-    if (!p.ok()) return http::error_response(p.error());
-    total = p->total;
-    for (const auto& r : p->items) arr.push_back(registration_json(r));
-  } else {
-    auto p = repo.scores(q);
-    if (!p.ok()) return http::error_response(p.error());
-    total = p->total;
-    for (const auto& s : p->items) arr.push_back(score_json(s));
-  }
-  return http::Response::ok(
-      {{"total", total}, {"page", q.page}, {"page_size", q.page_size}, {"items", arr}});
+  auto j = page_json(*db, kind, q);
+  if (!j.ok()) return http::error_response(j.error());
+  return http::Response::ok(*j);
 }
 
 http::Response staff_registrations(app::App& app, http::Call& call) {
@@ -297,27 +302,14 @@ http::Response member_list(app::App& app, http::Call& call, domain::TrainingFile
   http::Json attorneys = http::Json::array();
   auto q = member_scope(*db, call, &scope, &attorneys);
   if (!q.ok()) return http::error_response(q.error());
-  http::Json arr = http::Json::array();
-  int64_t total = 0;
+  http::Json j = {
+      {"total", 0}, {"page", q->page}, {"page_size", q->page_size}, {"items", http::Json::array()}};
   if (scope != "none") {
-    store::TrainingRepo repo(*db);
-    if (kind == domain::TrainingFile::kRegistrations) {
-      auto p = repo.registrations(*q);
-      if (!p.ok()) return http::error_response(p.error());
-      total = p->total;
-      for (const auto& r : p->items) arr.push_back(registration_json(r));
-    } else {
-      auto p = repo.scores(*q);
-      if (!p.ok()) return http::error_response(p.error());
-      total = p->total;
-      for (const auto& s : p->items) arr.push_back(score_json(s));
-    }
+    auto p = page_json(*db, kind, *q);
+    if (!p.ok()) return http::error_response(p.error());
+    j = *p;
   }
-  http::Json j = {{"scope", scope},
-                  {"total", total},
-                  {"page", q->page},
-                  {"page_size", q->page_size},
-                  {"items", arr}};
+  j["scope"] = scope;
   if (scope == "agency") j["attorneys"] = attorneys;
   return http::Response::ok(j);
 }

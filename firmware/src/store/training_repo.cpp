@@ -206,14 +206,14 @@ Result<TrainingPage<TrainingScore>> TrainingRepo::scores(const TrainingQuery& q)
                                 read_score);
 }
 
-Result<int64_t> TrainingRepo::count(const char* table, int64_t class_id) {
-  const std::string t =
-      std::string(table) == "scores" ? "training_scores" : "training_registrations";
-  auto st = db_.prepare("SELECT COUNT(*) FROM " + t + " WHERE class_id = ?");
+Result<std::pair<int64_t, int64_t>> TrainingRepo::counts(int64_t class_id) {
+  auto st = db_.prepare(
+      "SELECT (SELECT COUNT(*) FROM training_registrations WHERE class_id = ?1), "
+      "(SELECT COUNT(*) FROM training_scores WHERE class_id = ?1)");
   st.bind(1, class_id);
-  if (st.step()) return st.col_int(0);
+  if (st.step()) return std::make_pair(st.col_int(0), st.col_int(1));
   if (!st.status().ok()) return st.status().error();
-  return int64_t{0};
+  return std::make_pair(int64_t{0}, int64_t{0});
 }
 
 }  // namespace md::store

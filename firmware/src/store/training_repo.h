@@ -74,7 +74,8 @@ class TrainingRepo {
   Result<TrainingPage<TrainingRegistration>> registrations(const TrainingQuery& q);
   Result<TrainingPage<TrainingScore>> scores(const TrainingQuery& q);
 
-  Result<int64_t> count(const char* table, int64_t class_id);  // "registrations" / "scores"
+  // How many registrations and scores the class has.
+  Result<std::pair<int64_t, int64_t>> counts(int64_t class_id);
 
  private:
   Db& db_;
