@@ -213,6 +213,17 @@ TEST_CASE(
                        "表头缺少“考试结果”列，表头应为：资格证号,姓名,成绩,考试结果,考试日期"}}}));
 
   CHECK(rev.post(import_path(cls, "registrations"), Json::object()).status == 400);
+  // The router asks for the session's CSRF token; the server refuses bodies over 1 MiB.
+  auto no_token =
+      rev.post(import_path(cls, "registrations"),
+               {{"csv", fixture("registrations.csv")}, {"apply", true}}, apitest::CsrfMode::kNone);
+  CHECK(no_token.status == 403);
+  CHECK(no_token.error_code() == "csrf_failed");
+  std::string big = fixture("registrations.csv");
+  while (big.size() <= (1u << 20)) big += "1100001,张伟,2026-03-01,已报名\n";
+  auto too_large = rev.post(import_path(cls, "registrations"), {{"csv", big}, {"apply", true}});
+  CHECK(too_large.status == 413);
+  CHECK(sql_int(d, "SELECT COUNT(*) FROM training_registrations") == 0);
   CHECK(
       rev.post(import_path(999, "registrations"), {{"csv", fixture("registrations.csv")}}).status ==
       404);
