@@ -382,6 +382,50 @@ CREATE TABLE print_jobs(
 CREATE INDEX print_jobs_open ON print_jobs(state) WHERE state NOT IN ('completed','canceled','aborted','failed');
 )SQL";
 
+// v6: training classes (培训班) staff keep, and the registrations (报名) and exam scores (成绩)
+// imported for them: one of each per member and class, so a re-import updates the row.
+constexpr const char* kV6 = R"SQL(
+CREATE TABLE training_classes(
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 100),
+  start_date TEXT NOT NULL,           -- 'YYYY-MM-DD', Asia/Shanghai
+  end_date TEXT NOT NULL,
+  place TEXT NOT NULL CHECK (length(place) BETWEEN 1 AND 100),
+  hours INTEGER NOT NULL CHECK (hours BETWEEN 1 AND 1000),  -- 学时
+  created_at TEXT NOT NULL,
+  created_by TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  updated_by TEXT NOT NULL,
+  CHECK (start_date <= end_date)
+);
+CREATE INDEX training_classes_start ON training_classes(start_date);
+
+CREATE TABLE training_registrations(
+  id INTEGER PRIMARY KEY,
+  class_id INTEGER NOT NULL REFERENCES training_classes(id),
+  member_id INTEGER NOT NULL REFERENCES members(id),
+  registered_on TEXT NOT NULL,        -- 报名日期
+  status TEXT NOT NULL CHECK (status IN ('registered','confirmed','cancelled')),
+  imported_at TEXT NOT NULL,
+  imported_by TEXT NOT NULL,
+  UNIQUE (class_id, member_id)
+);
+CREATE INDEX training_registrations_member ON training_registrations(member_id);
+
+CREATE TABLE training_scores(
+  id INTEGER PRIMARY KEY,
+  class_id INTEGER NOT NULL REFERENCES training_classes(id),
+  member_id INTEGER NOT NULL REFERENCES members(id),
+  score_tenths INTEGER NOT NULL CHECK (score_tenths BETWEEN 0 AND 1000),  -- 85.5 → 855
+  passed INTEGER NOT NULL CHECK (passed IN (0, 1)),
+  exam_date TEXT NOT NULL,
+  imported_at TEXT NOT NULL,
+  imported_by TEXT NOT NULL,
+  UNIQUE (class_id, member_id)
+);
+CREATE INDEX training_scores_member ON training_scores(member_id);
+)SQL";
+
 const std::vector<Rung>& ladder() {
   static const std::vector<Rung> rungs = {
       {1, "members, accounts, audit log", kV1},
@@ -389,6 +433,7 @@ const std::vector<Rung>& ladder() {
       {3, "applications, working-day calendar, SMS outbox, member messages", kV3},
       {4, "dues: fee schedule, tiers, settings, orders, payment attempts, payments", kV4},
       {5, "certificates and print jobs", kV5},
+      {6, "training classes, registrations and scores", kV6},
   };
   return rungs;
 }
