@@ -426,6 +426,25 @@ CREATE TABLE training_scores(
 CREATE INDEX training_scores_member ON training_scores(member_id);
 )SQL";
 
+// v7: withdrawal requests (退会申请): a member asks to leave, staff approve or reject with a
+// reason. At most one pending request per member; decided ones stay as history.
+constexpr const char* kV7 = R"SQL(
+CREATE TABLE withdrawal_requests(
+  id INTEGER PRIMARY KEY,
+  member_id INTEGER NOT NULL REFERENCES members(id),
+  reason TEXT NOT NULL DEFAULT '' CHECK (length(reason) <= 200),  -- the member's, optional
+  status TEXT NOT NULL DEFAULT 'pending'
+    CHECK (status IN ('pending','approved','rejected','cancelled')),
+  created_at TEXT NOT NULL,
+  decided_at TEXT,
+  decided_by TEXT,                    -- staff login, or the member's for a cancellation
+  decision_reason TEXT                -- required for a rejection
+);
+CREATE UNIQUE INDEX withdrawal_requests_pending ON withdrawal_requests(member_id)
+  WHERE status = 'pending';
+CREATE INDEX withdrawal_requests_status ON withdrawal_requests(status, created_at);
+)SQL";
+
 const std::vector<Rung>& ladder() {
   static const std::vector<Rung> rungs = {
       {1, "members, accounts, audit log", kV1},
@@ -434,6 +453,7 @@ const std::vector<Rung>& ladder() {
       {4, "dues: fee schedule, tiers, settings, orders, payment attempts, payments", kV4},
       {5, "certificates and print jobs", kV5},
       {6, "training classes, registrations and scores", kV6},
+      {7, "withdrawal requests", kV7},
   };
   return rungs;
 }
