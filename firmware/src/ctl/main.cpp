@@ -13,6 +13,7 @@
 #include "app/app.h"
 #include "auth/passwords.h"
 #include "certs/issuance.h"
+#include "certs/print_reasons.h"
 #include "certs/test_page.h"
 #include "config/config.h"
 #include "demo/demo_approve.h"
@@ -221,13 +222,6 @@ int backup(md::store::Db& db, const md::config::Config& cfg, const Args& a) {
   return 0;
 }
 
-std::vector<std::string> split_words(const std::string& s) {
-  std::vector<std::string> out;
-  std::istringstream in(s);
-  for (std::string w; in >> w;) out.push_back(w);
-  return out;
-}
-
 int issue_certificates(md::store::Db& db, const md::config::Config& cfg, const Args& a) {
   const std::string today = md::store::today_shanghai();
   int year = std::stoi(today.substr(0, 4));
@@ -257,7 +251,7 @@ int print_test(md::store::Db& db, const md::config::Config& cfg, const Args& a) 
               settings->target.server.empty() ? "" : " on ", settings->target.server.c_str());
   auto job = md::certs::print_test_page(
       db, *settings, *docs, "ctl", std::chrono::seconds(wait_s), [](const md::store::PrintJobRow& j) {
-        auto d = md::domain::describe_job(j.state, split_words(j.job_reasons), split_words(j.printer_reasons));
+        auto d = md::domain::describe_job(j.state, md::certs::split_reasons(j.job_reasons), md::certs::split_reasons(j.printer_reasons));
         std::printf("%s  %s：%s%s%s\n", j.updated_at.c_str(), d.label.c_str(), d.message.c_str(),
                     j.detail.empty() ? "" : "  — ", j.detail.c_str());
         std::fflush(stdout);
