@@ -190,3 +190,52 @@ TEST_CASE("authorization matrix: every route called as every principal passes on
   }
   MESSAGE(calls << " calls over " << rules.size() << " routes");
 }
+
+// Objects are reached by guessable ids: side B owns nothing that GET /member/…/{id} routes
+// return, so every id from 1 to past the largest in use must read as missing (or forbidden).
+TEST_CASE("authorization matrix: another agency's member enumerating ids reaches nothing") {
+  using namespace authz;
+  TestDaemon d(world_options());
+  World w;
+  w.daemon = &d;
+  std::map<unsigned, std::unique_ptr<HttpClient>> owned;
+  for (const auto& [who, login] : std::vector<std::pair<Who, std::string>>{
+           {kAgencyA, "11001"}, {kAttorneyA, "1100001"}, {kAgencyB, "31002"}, {kAttorneyB, "3100003"}}) {
+    owned[who] = std::make_unique<HttpClient>(d.port());
+    REQUIRE(owned[who]->login_member(login, kPw).status == 200);
+    w.clients[who] = owned[who].get();
+    w.member_ids[who] = apitest::sql_int(d, "SELECT id FROM members WHERE login_id = '" + login + "'");
+  }
+  for (const auto& [who, s] : std::vector<std::pair<Who, apitest::StaffSpec>>{
+           {kAdmin, certtest::kAdmin}, {kReviewer, apitest::reviewer_staff()},
+           {kFinance, certtest::kFinance}, {kDesk, apitest::desk_staff()}}) {
+    owned[who] = std::make_unique<HttpClient>(d.port());
+    REQUIRE(owned[who]->login_staff(s.login_id, s.password).status == 200);
+    w.clients[who] = owned[who].get();
+  }
+  certtest::approve(d, {"11001", "1100001", "31002", "3100003"});
+  // Side A's objects, as the areas make them (the areas that need the industry_org and
+  // non_practicing principals are left out: only side A's objects matter here).
+  for (const auto& a : areas())
+    if (a.name != "core") a.setup(w);
+
+  int probes = 0;
+  for (const auto& route : d.app().router().routes()) {
+    if (route.method != "GET" || route.pattern.rfind("/member/", 0) != 0) continue;
+    const auto at = route.pattern.find("{id}");
+    if (at == std::string::npos) continue;
+    for (int id = 1; id <= 40; ++id) {
+      std::string path = route.pattern;
+      path.replace(at, 4, std::to_string(id));
+      for (Who who : {kAgencyB, kAttorneyB}) {
+        auto r = w.as(who).get(path);
+        ++probes;
+        INFO("GET " << path << " as " << (who == kAgencyB ? "agency B" : "attorney B") << " -> "
+                    << r.status << " " << r.raw_body.substr(0, 200));
+        CHECK((r.status == 401 || r.status == 403 || r.status == 404));
+      }
+    }
+  }
+  CHECK(probes > 0);
+  MESSAGE(probes << " probes");
+}
