@@ -1,10 +1,10 @@
 import { M } from '../strings/staff_members.zh.js';
 import { h, append } from '../components/dom.js';
 import { button } from '../components/button.js';
-import { field } from '../components/field.js';
+import { pager } from '../components/pager.js';
+import { searchBar, filterChips } from '../components/search_bar.js';
 import { table } from '../components/table.js';
 import { page, loading, loadError } from '../components/page.js';
-import { keyboard } from '../components/keyboard.js';
 import { searchMembers } from '../api_staff_members.js';
 
 // 会员查询 (every staff role): search by name part, code or member number, filter by type, page;
@@ -27,22 +27,14 @@ export default {
       ctx.go(`/staff/members${q.toString() ? `?${q}` : ''}`, { replace: true });
     };
 
-    const search = field({ label: M.searchLabel, name: 'q', placeholder: M.searchPlaceholder, keyboard: true, maxLength: 50 });
-    search.setValue(state.q);
-    search.input.setAttribute('enterkeyhint', 'search');
-    const form = h('form', {
-      class: 'dir-search', attrs: { role: 'search' },
-      onsubmit: (e) => { e.preventDefault(); keyboard.close(); goState({ q: search.value().trim(), page: 1 }); },
-    }, search.el, h('div', { class: 'dir-search-actions' },
-      button(M.search, { variant: 'primary', type: 'submit', attrs: { 'data-action': 'search' } }),
-      button(M.clear, { variant: 'secondary', onClick: () => goState({ q: '', page: 1 }) })));
-    const filters = h('div', { class: 'filter-row', attrs: { role: 'group', 'aria-label': M.typeFilter } },
-      h('span', { class: 'filter-label' }, M.typeFilter),
-      TYPES.map((t) => h('button', {
-        type: 'button', class: 'btn btn-chip', dataset: { type: t || 'all' },
-        attrs: { 'aria-pressed': state.type === t ? 'true' : 'false' },
-        onclick: () => goState({ type: t, page: 1 }),
-      }, t ? M.types[t] : M.typeAll)));
+    const form = searchBar({
+      label: M.searchLabel, placeholder: M.searchPlaceholder, value: state.q, maxLength: 50,
+      searchLabel: M.search, clearLabel: M.clear, onSearch: (q) => goState({ q, page: 1 }),
+    });
+    const filters = filterChips({
+      label: M.typeFilter, values: TYPES, current: state.type, dataKey: 'type',
+      labelOf: (t) => (t ? M.types[t] : M.typeAll), onPick: (t) => goState({ type: t, page: 1 }),
+    });
 
     const results = h('div', { class: 'member-results', attrs: { 'aria-live': 'polite' } });
     const open = (m) => ctx.go(`/staff/member?id=${encodeURIComponent(m.id)}`);
@@ -73,10 +65,7 @@ export default {
         grid.querySelectorAll('tbody tr').forEach((tr, i) => { tr.dataset.member = items[i].login_id; });
         results.replaceChildren();
         append(results, [summary, grid,
-          pages > 1 ? h('div', { class: 'pager' },
-            button(M.prev, { variant: 'secondary', disabled: pageNo <= 1, onClick: () => goState({ page: pageNo - 1 }) }),
-            h('span', { class: 'pager-info' }, M.pageOf(pageNo, pages)),
-            button(M.next, { variant: 'secondary', disabled: pageNo >= pages, onClick: () => goState({ page: pageNo + 1 }) })) : null]);
+          pager({ page: pageNo, pages, labels: M, go: (n) => goState({ page: n }) })]);
       } catch (err) {
         if (!ctx.alive() || err.handled) return;
         results.replaceChildren(loadError(err, load));
