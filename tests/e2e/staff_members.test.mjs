@@ -85,3 +85,25 @@ test('reviewer finds an attorney by a Chinese name part opens the record and cha
   assert.equal(after.body.member.agency.id, target.id);
   assert.deepEqual(errors, []);
 });
+
+test('the review detail shows a check-character override staff accepted with its reason', async () => {
+  const api = await apiClient(daemon.baseUrl, 'staff', 'rev1', 'Review12345');
+  // 91110000600037341L is valid; its last character changed fails only the check character.
+  const entered = await api('POST', '/staff/applications', {
+    type: 'industry_org', agree_charter: true,
+    fields: {
+      org_name: '北京市专利代理师协会', uscc: '91110000600037341M', org_category: '地方专利代理师协会', address: '北京市西城区复兴门内大街1号',
+      head_name: '孙立', contact_name: '周红', contact_mobile: '13900139000', email: 'bjpaa@example.cn',
+    },
+    check_overrides: { uscc: '营业执照原件核对无误' },
+  });
+  assert.equal(entered.status, 201, JSON.stringify(entered.body));
+  const { page, errors } = await openKiosk(browser, daemon.baseUrl, { route: '/staff/login', viewport: { width: 1080, height: 1920 } });
+  await fillLogin(page, 'rev1', 'Review12345', { idLabel: '工作人员账号' });
+  await waitForRoute(page, '/staff');
+  await page.evaluate((id) => { location.hash = `#/staff/application?id=${id}`; }, entered.body.application.id);
+  const line = await waitForText(page.locator('[data-override="uscc"]'), '营业执照原件核对无误');
+  assert.match(line, /统一社会信用代码：91110000600037341M/);
+  await shot(page, 'staff-review-check-override');
+  assert.deepEqual(errors, []);
+});

@@ -68,4 +68,8 @@ export const M = {
   reasonPlaceholder: '例如：执业机构变更备案',
   submitChange: '确认变更',
   changed: (name) => `执业机构已变更为：${name}`,
+
+  // 入会申请详情: check-character overrides (the application was entered by staff)
+  overridesTitle: '越过校验位检查',
+  overrideLine: (o) => `${o.label}：${o.value}（理由：${o.reason}；操作人：${String(o.by || '').replace(/^staff:/, '')}）`,
 };
