@@ -69,6 +69,8 @@ if [ ! -f "$STATE/memberdesk.db" ]; then
   done
   # Approved as if their applications had been: ready for 会费缴纳 (1100005 stays unapplied).
   "${CTL[@]}" demo-approve 11001 1100001 1100002 31002 3100003
+  # 报名信息 / 成绩查询: a training class with the demo attorneys' registrations and scores.
+  "${CTL[@]}" demo-member-center
   # The seeded members who paid before the appliance get this year's 会员证.
   "${CTL[@]}" issue-certificates
 fi

@@ -237,6 +237,38 @@ TEST_CASE("a notice to one member type reaches only that type") {
   CHECK_FALSE(sees_id(attorney, aid));
 }
 
+TEST_CASE("a notice to several chosen types reaches those types once each and no other") {
+  TestDaemon d(options());
+  HttpClient staff(d.port());
+  REQUIRE(staff.login_staff("rev1", "Review12345x").status == 200);
+  auto r = publish(staff, {{"audience", "type"},
+                           {"member_types", {"agency", "attorney"}},
+                           {"title", "培训通知"},
+                           {"body", "请机构及代理师报名参加培训。"}});
+  REQUIRE(r.status == 201);
+  REQUIRE(r.body["ids"].size() == 2);
+  HttpClient agency(d.port()), attorney(d.port());
+  REQUIRE(agency.login_member("11001", kAgencyPassword).status == 200);
+  REQUIRE(attorney.login_member("1100001", kAttorneyPassword).status == 200);
+  for (HttpClient* c : {&agency, &attorney}) {
+    auto list = c->get("/member/messages");
+    int copies = 0;
+    for (const auto& m : list.body["items"]) copies += m["title"] == "培训通知" ? 1 : 0;
+    CHECK(copies == 1);
+  }
+  CHECK(sql_int(d, "SELECT COUNT(*) FROM messages WHERE member_type = 'industry_org' OR "
+                   "member_type = 'non_practicing'") == 0);
+  CHECK(sql_int(d, "SELECT COUNT(*) FROM audit_log WHERE action = 'message.publish'") == 2);
+
+  // A repeated or unknown type, or none at all, is refused and nothing is published.
+  for (const Json& types : {Json{"agency", "agency"}, Json{"agency", "member"}, Json::array()}) {
+    auto bad = publish(staff, {{"audience", "type"}, {"member_types", types}, {"title", "t"}, {"body", "b"}});
+    CHECK(bad.status == 400);
+    CHECK(bad.body["error"]["fields"]["member_type"].is_string());
+  }
+  CHECK(sql_int(d, "SELECT COUNT(*) FROM messages WHERE audience = 'type'") == 2);
+}
+
 TEST_CASE("publishing a notice is checked and limited to reviewers and admins") {
   TestDaemon d(options());
   HttpClient staff(d.port());

@@ -137,6 +137,10 @@ TEST_CASE("a stopped queue tells the member and staff cancel then reprint once i
   CHECK(att.get("/member/certificates").body["printer"]["message"] == "打印机已暂停，请联系工作人员");
 
   const int64_t job_id = job["id"];
+  // Reprinting the held job would print it twice once the queue runs again.
+  auto twice = desk.post("/staff/print-jobs/" + std::to_string(job_id) + "/reprint", Json::object());
+  CHECK(twice.status == 409);
+  CHECK(twice.error_code() == "job_open");
   auto cancel = desk.post("/staff/print-jobs/" + std::to_string(job_id) + "/cancel", Json::object());
   REQUIRE(cancel.status == 200);
   CHECK(cancel.body["job"]["cancel_requested"] == true);

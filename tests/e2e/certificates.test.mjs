@@ -195,7 +195,11 @@ test('(c) queue disabled: a clear Chinese message; after cupsenable staff reprin
     const oldRow = staff.page.locator(`.jobs-table tbody tr:has-text("${cert.cert_no}")`).first();
     const jobIdsBefore = await staff.page.locator('.jobs-table tbody tr').evaluateAll((rows) => rows.map((r) => r.dataset.job));
     if (await oldRow.count()) {
-      await oldRow.locator('[data-action="reprint"]').click();
+      // The held job prints once the queue runs again; only a finished job offers 重新打印.
+      const oldId = await oldRow.getAttribute('data-job');
+      const old = staff.page.locator(`.jobs-table tbody tr[data-job="${oldId}"][data-done="1"]`);
+      await old.waitFor({ timeout: 30000 });
+      await old.locator('[data-action="reprint"]').click();
     } else {
       // The daemon refused the member's job, so there is nothing to reprint: staff print it.
       await staff.page.goto(`${daemon.baseUrl}/index.html#/staff/certificates/member?id=${members['44003'].id}`);

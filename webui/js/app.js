@@ -56,6 +56,9 @@ import verify from './screens/verify.js';
 import staffPrinter from './screens/staff_printer.js';
 import staffCertificates from './screens/staff_certificates.js';
 import staffMemberCertificates from './screens/staff_member_certificates.js';
+// 会员查询 (issue 8, staff members)
+import staffMembers from './screens/staff_members.js';
+import staffMemberRecord from './screens/staff_member_record.js';
 
 const ROUTES = {
   '/': home,
@@ -99,6 +102,9 @@ const ROUTES = {
   '/staff/printer': staffPrinter,
   '/staff/certificates': staffCertificates,
   '/staff/certificates/member': staffMemberCertificates,
+  // 会员查询 (issue 8, staff members)
+  '/staff/members': staffMembers,
+  '/staff/member': staffMemberRecord,
 };
 
 const HOME = '#/';

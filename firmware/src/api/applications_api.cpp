@@ -64,11 +64,7 @@ http::Response submit(app::App& app, http::Call& call) {
   s.type = *type;
   auto agreed = body->find("agree_charter");
   s.agreed_to_charter = agreed != body->end() && agreed->is_boolean() && agreed->get<bool>();
-  if (auto f = body->find("fields"); f != body->end() && f->is_object()) {
-    for (auto it = f->begin(); it != f->end(); ++it)
-      if (it->is_string()) s.fields[it.key()] = it->get<std::string>();
-      else if (it->is_number_integer()) s.fields[it.key()] = std::to_string(it->get<int64_t>());
-  }
+  s.fields = text_map_field(*body, "fields");
   const bool login_type = *type == MemberType::kAgency || *type == MemberType::kAttorney;
   if (login_type) {
     if (!call.session || call.session->staff)

@@ -1,23 +1,11 @@
 #include "api/certificates_json.h"
 
-#include <sstream>
-
 #include "certs/documents.h"
+#include "certs/print_reasons.h"
 #include "domain/certificate.h"
 #include "domain/print_status.h"
 
 namespace md::api {
-namespace {
-
-std::vector<std::string> words(const std::string& s) {
-  std::vector<std::string> out;
-  std::istringstream in(s);
-  for (std::string w; in >> w;) out.push_back(w);
-  return out;
-}
-
-}  // namespace
-
 http::Json certificate_json(const store::CertificateRow& c, const std::string& verify_base_url,
                             const std::string& today) {
   const bool in_force = c.status == "valid" && c.valid_until >= today;
@@ -60,8 +48,8 @@ http::Json verification_json(const certs::Verification& v) {
 }
 
 http::Json print_job_json(const store::PrintJobRow& job, bool for_staff) {
-  const auto job_reasons = words(job.job_reasons);
-  const auto printer_reasons = words(job.printer_reasons);
+  const auto job_reasons = certs::split_reasons(job.job_reasons);
+  const auto printer_reasons = certs::split_reasons(job.printer_reasons);
   auto d = domain::describe_job(job.state, job_reasons, printer_reasons);
   http::Json j = {{"id", job.id},
                   {"kind", job.kind},

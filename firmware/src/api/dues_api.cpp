@@ -43,6 +43,12 @@ int year_field(const http::Json& body) {
   return it != body.end() && it->is_number_integer() ? it->get<int>() : 0;
 }
 
+// A quote or an order without a year is a form error, not a missing fee schedule.
+std::optional<http::Response> missing_year(const http::Json& body) {
+  if (year_field(body) > 0) return std::nullopt;
+  return http::error_response(400, "validation_failed", "请选择缴费年份", {{"year", "请选择缴费年份"}});
+}
+
 std::vector<int64_t> ids_field(const http::Json& body) {
   std::vector<int64_t> ids;
   auto it = body.find("member_ids");
@@ -198,6 +204,7 @@ http::Response quote(app::App& app, http::Call& call) {
   auto db = app.db().acquire();
   auto payer = payer_of(*db, call);
   if (!payer.ok()) return dues_error(payer.error());
+  if (auto refused = missing_year(*body)) return *refused;
   auto q = dues::quote(*db, *payer, {year_field(*body), ids_field(*body)}, store::today_shanghai());
   if (!q.ok()) return dues_error(q.error());
   if (!q->unavailable.empty()) return unavailable_response(q->unavailable);
@@ -232,6 +239,7 @@ http::Response create_order(app::App& app, http::Call& call) {
   auto db = app.db().acquire();
   auto payer = payer_of(*db, call);
   if (!payer.ok()) return dues_error(payer.error());
+  if (auto refused = missing_year(*body)) return *refused;
   auto placed = dues::place_order(*db, app.dues(), *payer, {year_field(*body), ids_field(*body)}, contact, reduction);
   if (!placed.ok()) return dues_error(placed.error());
   if (!placed->unavailable.empty()) return unavailable_response(placed->unavailable);
@@ -265,12 +273,14 @@ http::Response get_order(app::App& app, http::Call& call) {
 http::Response pay(app::App& app, http::Call& call) {
   auto body = json_object_body(call.req);
   if (!body.ok()) return http::error_response(body.error());
-  auto method = pay::method_from_code(string_field(*body, "method"));
-  if (!method)
-    return http::error_response(400, "validation_failed", "请选择支付方式", {{"method", "请选择支付方式"}});
+  // Whose order it is comes first: another member's order id must read as missing, whatever
+  // the body says.
   auto db = app.db().acquire();
   auto o = own_order(*db, call);
   if (!o.ok()) return http::error_response(o.error());
+  auto method = pay::method_from_code(string_field(*body, "method"));
+  if (!method)
+    return http::error_response(400, "validation_failed", "请选择支付方式", {{"method", "请选择支付方式"}});
   auto attempt = dues::open_qr(*db, app.dues(), o->id, *method);
   if (!attempt.ok()) return dues_error(attempt.error());
   return http::Response::ok({{"attempt", attempt_json(*attempt, true, app.config().boolean("dues.show_pay_link"))}});

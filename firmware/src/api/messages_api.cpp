@@ -1,4 +1,7 @@
 // 会员消息 (member side: list, read marks; staff side: publish notices) and the SMS outbox view.
+#include <algorithm>
+#include <vector>
+
 #include "api/routes.h"
 #include "api/support.h"
 #include "app/app.h"
@@ -42,16 +45,32 @@ http::Response mark_read(app::App& app, http::Call& call) {
   return http::Response::ok({{"ok", true}});
 }
 
+// The chosen member types of a notice: `member_types` (a list) or, as before, one `member_type`.
+// Empty when a value is not a member type or a type is repeated.
+std::vector<std::string> chosen_types(const http::Json& body) {
+  std::vector<std::string> types;
+  if (auto it = body.find("member_types"); it != body.end() && it->is_array()) {
+    for (const auto& t : *it) {
+      if (!t.is_string() || !domain::member_type_from_code(t.get<std::string>())) return {};
+      if (std::find(types.begin(), types.end(), t.get<std::string>()) != types.end()) return {};
+      types.push_back(t.get<std::string>());
+    }
+  } else if (auto one = string_field(body, "member_type"); domain::member_type_from_code(one)) {
+    types.push_back(one);
+  }
+  return types;
+}
+
 http::Response publish(app::App& app, http::Call& call) {
   auto body = json_object_body(call.req);
   if (!body.ok()) return http::error_response(body.error());
   const std::string audience = string_field(*body, "audience");
-  const std::string type = string_field(*body, "member_type");
+  const std::vector<std::string> types = chosen_types(*body);
   const std::string title = core::trim(string_field(*body, "title"));
   const std::string text = core::trim(string_field(*body, "body"));
   http::FieldErrors fields;
   if (audience != "all" && audience != "type") fields["audience"] = "请选择发送对象";
-  if (audience == "type" && !domain::member_type_from_code(type)) fields["member_type"] = "请选择会员类型";
+  if (audience == "type" && types.empty()) fields["member_type"] = "请选择会员类型";
   if (title.empty() || core::utf8_length(title) > 60) fields["title"] = "请填写标题（不超过60个字）";
   if (text.empty() || core::utf8_length(text) > 5000) fields["body"] = "请填写内容（不超过5000个字）";
   if (!fields.empty()) return http::error_response(400, "validation_failed", "请检查标出的项目", fields);
@@ -59,16 +78,24 @@ http::Response publish(app::App& app, http::Call& call) {
   store::Transaction tx(*db);
   if (!tx.begun().ok()) return http::error_response(tx.begun().error());
   const std::string actor = "staff:" + call.session->login_id;
-  auto id = store::MessageRepo(*db).add_notice(
-      audience, audience == "type" ? std::optional<std::string>(type) : std::nullopt, title, text, actor);
-  if (!id.ok()) return http::error_response(id.error());
-  http::Json after = {{"audience", audience}, {"member_type", type}, {"title", title}};
-  if (auto st = store::append_audit(*db, {actor, "message.publish", "message:" + std::to_string(*id),
-                                          "", after.dump()});
-      !st.ok())
-    return http::error_response(st.error());
+  // One notice per chosen type (a member has one type, so nobody sees it twice), all or none.
+  std::vector<std::optional<std::string>> audiences;
+  if (audience == "all") audiences.emplace_back(std::nullopt);
+  for (const auto& t : audience == "type" ? types : std::vector<std::string>{}) audiences.emplace_back(t);
+  http::Json ids = http::Json::array();
+  for (const auto& type : audiences) {
+    auto id = store::MessageRepo(*db).add_notice(audience, type, title, text, actor);
+    if (!id.ok()) return http::error_response(id.error());
+    http::Json after = {{"audience", audience}, {"member_type", type ? http::Json(*type) : http::Json()},
+                        {"title", title}};
+    if (auto st = store::append_audit(*db, {actor, "message.publish", "message:" + std::to_string(*id),
+                                            "", after.dump()});
+        !st.ok())
+      return http::error_response(st.error());
+    ids.push_back(*id);
+  }
   if (auto st = tx.commit(); !st.ok()) return http::error_response(st.error());
-  auto r = http::Response::ok({{"id", *id}});
+  auto r = http::Response::ok({{"id", ids.front()}, {"ids", ids}});
   r.status = 201;
   return r;
 }
@@ -99,7 +126,7 @@ void register_message_routes(http::Router& router, app::App& app) {
   router.add({"POST", "/member/messages/{id}/read", Access::kMember, {}, "Mark a message read",
               [&app](http::Call& c) { return mark_read(app, c); }});
   router.add({"POST", "/staff/messages", Access::kStaff, {"admin", "reviewer"},
-              "Publish a notice: {audience: all|type, member_type, title, body}",
+              "Publish a notice: {audience: all|type, member_types: [..] (or member_type), title, body}",
               [&app](http::Call& c) { return publish(app, c); }});
   router.add({"GET", "/staff/sms", Access::kStaff, {"admin"}, "The SMS outbox, newest first",
               [&app](http::Call& c) { return outbox(app, c); }});

@@ -6,6 +6,7 @@
 #include "core/utf8.h"
 #include "domain/application_forms.h"
 #include "domain/member.h"
+#include "domain/staff_reasons.h"
 #include "domain/working_days.h"
 #include "membership/applications.h"
 #include "store/audit_repo.h"
@@ -85,11 +86,73 @@ http::Response detail(app::App& app, http::Call& call) {
                       {"label", f.label},
                       {"value", values.value(f.key, std::string())}});
   j["fields"] = fields;
+  // Check-character overrides staff accepted when they entered the application (audit_log).
+  auto rows = store::audit_rows_about(*db, {"application:" + std::to_string((*a)->id)}, "", 50);
+  if (!rows.ok()) return http::error_response(rows.error());
+  http::Json overrides = http::Json::array();
+  for (const auto& r : *rows) {
+    if (r.entry.action != membership::kCheckOverrideAction) continue;
+    auto o = http::Json::parse(r.entry.after_json, nullptr, false);
+    if (!o.is_object()) continue;
+    o["by"] = r.entry.actor;
+    o["at"] = r.at;
+    overrides.push_back(o);
+  }
+  j["check_overrides"] = overrides;
   auto history = apps.history((*a)->applicant_key);
   if (!history.ok()) return http::error_response(history.error());
   http::Json h = http::Json::array();
   for (const auto& other : *history) h.push_back(summary_json(other, today));
   return http::Response::ok({{"application", j}, {"history", h}});
+}
+
+// An application entered by staff for the applicant (a paper form): the same form and rules as
+// the applicant's own submission, plus check-character overrides with a reason per field.
+http::Response submit_for_applicant(app::App& app, http::Call& call) {
+  auto body = json_object_body(call.req);
+  if (!body.ok()) return http::error_response(body.error());
+  auto type = domain::member_type_from_code(string_field(*body, "type"));
+  if (!type)
+    return http::error_response(400, "validation_failed", "请选择会员类型", {{"type", "请选择会员类型"}});
+  membership::Submission s;
+  s.type = *type;
+  s.staff_login = call.session->login_id;
+  auto agreed = body->find("agree_charter");
+  s.agreed_to_charter = agreed != body->end() && agreed->is_boolean() && agreed->get<bool>();
+  s.fields = text_map_field(*body, "fields");
+  std::map<std::string, std::string> reasons;
+  if (auto o = body->find("check_overrides"); o != body->end() && o->is_object())
+    for (auto it = o->begin(); it != o->end(); ++it)
+      reasons[it.key()] = it->is_string() ? it->get<std::string>() : "";
+  const auto& form = domain::form_for(*type);
+  auto reason_errors = domain::check_override_reasons(form, reasons, &s.check_overrides);
+  if (!reason_errors.empty())
+    return http::error_response(422, "override_rejected", "越过校验位检查须写明理由", reason_errors);
+  const bool roster_type = *type == domain::MemberType::kAgency || *type == domain::MemberType::kAttorney;
+  if (roster_type) {
+    auto m = body->find("member_id");
+    if (m == body->end() || !m->is_number_integer())
+      return http::error_response(400, "validation_failed", "请选择申请入会的会员",
+                                  {{"member_id", "请选择申请入会的会员"}});
+    s.member_id = m->get<int64_t>();
+  }
+  auto db = app.db().acquire();
+  auto out = membership::submit(*db, app.config(), s);
+  if (!out.ok()) {
+    if (out.error().kind == ErrorKind::kForbidden)  // a member of another type: as if missing
+      return http::error_response(404, "not_found", "会员不存在");
+    return http::error_response(out.error());
+  }
+  if (!out->field_errors.empty())
+    return http::error_response(out->already_member ? 409 : 400,
+                                out->already_member ? "already_member" : "validation_failed",
+                                out->already_member ? out->field_errors.begin()->second
+                                                    : "申请未提交，请检查标出的项目",
+                                out->field_errors);
+  app.sms_enqueued();
+  auto r = http::Response::ok({{"application", summary_json(*out->application, store::today_shanghai())}});
+  r.status = 201;
+  return r;
 }
 
 http::Response approve(app::App& app, http::Call& call) {
@@ -187,6 +250,10 @@ void register_review_routes(http::Router& router, app::App& app) {
               bind(queue)});
   router.add({"GET", "/staff/applications/{id}", Access::kStaff, kReviewers,
               "One application with its fields and the applicant's history", bind(detail)});
+  router.add({"POST", "/staff/applications", Access::kStaff, kReviewers,
+              "Enter an application for the applicant: {type, member_id?, agree_charter, fields, "
+              "check_overrides?: {field: reason}} → 201",
+              bind(submit_for_applicant)});
   router.add({"POST", "/staff/applications/{id}/approve", Access::kStaff, kReviewers,
               "Approve: member number, login, SMS, member message", bind(approve)});
   router.add({"POST", "/staff/applications/{id}/reject", Access::kStaff, kReviewers,

@@ -18,6 +18,7 @@ void register_all(http::Router& router, app::App& app) {
   register_staff_certificate_routes(router, app);
   register_training_routes(router, app);
   register_profile_routes(router, app);
+  register_staff_member_routes(router, app);
 }
 
 }  // namespace md::api

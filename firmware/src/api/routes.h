@@ -26,5 +26,6 @@ void register_certificate_routes(http::Router& router, app::App& app);  // 会�
 void register_staff_certificate_routes(http::Router& router, app::App& app);  // 会员证, printer (staff)
 void register_training_routes(http::Router& router, app::App& app);      // 报名信息, 成绩查询, 培训班
 void register_profile_routes(http::Router& router, app::App& app);       // 会员资料, 退会, 会员信息修改
+void register_staff_member_routes(http::Router& router, app::App& app);  // 会员查询, 执业机构 (staff)
 
 }  // namespace md::api

@@ -225,6 +225,9 @@ http::Response reprint(app::App& app, http::Call& call) {
     if (!job.ok()) return http::error_response(job.error());
     if (!job->has_value()) return http::error_response(404, "not_found", "打印任务不存在");
     old = **job;
+    // An open job still prints once the printer takes it: a second copy now would print twice.
+    if (!store::print_state_done(old->state))
+      return http::error_response(409, "job_open", "该任务尚未完成：请等待其完成，或先取消再重新打印");
     if (old->certificate_id) {
       auto c = store::CertificateRepo(*db).find(*old->certificate_id);
       if (!c.ok()) return http::error_response(c.error());

@@ -14,6 +14,17 @@ std::string string_field(const http::Json& obj, const char* name) {
   return it != obj.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
+std::map<std::string, std::string> text_map_field(const http::Json& obj, const char* name) {
+  std::map<std::string, std::string> out;
+  auto f = obj.find(name);
+  if (f == obj.end() || !f->is_object()) return out;
+  for (auto it = f->begin(); it != f->end(); ++it) {
+    if (it->is_string()) out[it.key()] = it->get<std::string>();
+    else if (it->is_number_integer()) out[it.key()] = std::to_string(it->get<int64_t>());
+  }
+  return out;
+}
+
 std::optional<int64_t> id_path_param(const http::Request& req) {
   auto it = req.path_params.find("id");
   if (it == req.path_params.end() || it->second.empty() || it->second.size() > 12)

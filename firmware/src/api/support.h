@@ -1,6 +1,7 @@
 // Small helpers shared by the API areas: JSON bodies and session views.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 
@@ -14,6 +15,9 @@ namespace md::api {
 Result<http::Json> json_object_body(const http::Request& req);
 // A string member of a JSON object ("" when absent or not a string).
 std::string string_field(const http::Json& obj, const char* name);
+// An object member of a JSON object as key -> text (strings as they are, integers in decimal;
+// other values dropped; empty when absent), e.g. a form's "fields".
+std::map<std::string, std::string> text_map_field(const http::Json& obj, const char* name);
 // The route's "{id}" segment as a positive id; nullopt (answer 404) when it is not one.
 std::optional<int64_t> id_path_param(const http::Request& req);
 // The Session object of CONTRACT.md.

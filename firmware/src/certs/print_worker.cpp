@@ -3,30 +3,11 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
+#include "certs/print_reasons.h"
 #include "store/audit_repo.h"
 #include "store/certificate_repo.h"
 
 namespace md::certs {
-namespace {
-
-std::string joined(const std::vector<std::string>& v) {
-  std::string out;
-  for (const auto& s : v) {
-    if (!out.empty()) out += ' ';
-    out += s;
-  }
-  return out;
-}
-
-// The job-reason a failed hand-over records, from the libcups error.
-std::string failure_reason(const Error& e) {
-  if (e.code == "printer_missing") return "printer-missing";
-  if (e.code == "cups_unreachable") return "cups-unreachable";
-  if (e.code == "printer_not_accepting") return "printer-not-accepting";
-  return "";
-}
-
-}  // namespace
 
 Result<PrintSettings> print_settings(const config::Config& cfg) {
   PrintSettings s;
@@ -154,7 +135,7 @@ void PrintWorker::hand_over(store::PrintJobRow& job) {
     pdf = test_page_pdf(docs_, store::utc_now_iso());
     title = "打印测试页 " + std::to_string(job.id);
   }
-  const std::string printer_reasons = joined(printer().reasons);
+  const std::string printer_reasons = joined_reasons(printer().reasons);
   if (!pdf.ok()) {
     record(job, {"failed", "document-unavailable", printer_reasons, pdf.error().message, std::nullopt});
     return;
@@ -162,7 +143,7 @@ void PrintWorker::hand_over(store::PrintJobRow& job) {
   auto id = printer::submit_pdf(settings_.target, title, *pdf, "memberdesk");
   if (!id.ok()) {
     refresh_printer();
-    record(job, {"failed", failure_reason(id.error()), joined(printer().reasons), id.error().message, std::nullopt});
+    record(job, {"failed", handover_failure_reason(id.error()), joined_reasons(printer().reasons), id.error().message, std::nullopt});
     return;
   }
   record(job, {"pending", "", printer_reasons, "", static_cast<int64_t>(*id)});
@@ -172,7 +153,7 @@ void PrintWorker::hand_over(store::PrintJobRow& job) {
 void PrintWorker::follow(store::PrintJobRow& job) {
   if (!job.cups_job_id) return;
   auto st = printer::job_status(settings_.target, static_cast<int>(*job.cups_job_id));
-  const std::string printer_reasons = joined(printer().reasons);
+  const std::string printer_reasons = joined_reasons(printer().reasons);
   if (!st.ok()) {
     if (st.error().code == "job_missing")  // CUPS forgot it (history purged, queue deleted)
       record(job, {"failed", "job-missing", printer_reasons, st.error().message, std::nullopt});
@@ -180,25 +161,25 @@ void PrintWorker::follow(store::PrintJobRow& job) {
       record(job, {job.state, job.job_reasons, printer_reasons, st.error().message, std::nullopt});
     return;
   }
-  record(job, {printer::job_state_code(st->state), joined(st->reasons), printer_reasons, st->printer_message,
+  record(job, {printer::job_state_code(st->state), joined_reasons(st->reasons), printer_reasons, st->printer_message,
                std::nullopt});
 }
 
 void PrintWorker::cancel(store::PrintJobRow& job) {
   if (!job.cups_job_id) {
-    record(job, {"canceled", "job-canceled-by-user", joined(printer().reasons), "", std::nullopt});
+    record(job, {"canceled", "job-canceled-by-user", joined_reasons(printer().reasons), "", std::nullopt});
     return;
   }
   auto r = printer::cancel_job(settings_.target, static_cast<int>(*job.cups_job_id));
   if (!r.ok() && r.error().code != "job_finished" && r.error().code != "job_missing") {
-    record(job, {job.state, job.job_reasons, joined(printer().reasons), r.error().message, std::nullopt});
+    record(job, {job.state, job.job_reasons, joined_reasons(printer().reasons), r.error().message, std::nullopt});
     return;  // tried again at the next poll
   }
   if (r.ok() || r.error().code == "job_finished") {
     follow(job);  // CUPS may take a moment to say canceled; the next poll asks again
     return;
   }
-  record(job, {"canceled", "job-canceled-by-user", joined(printer().reasons), "", std::nullopt});
+  record(job, {"canceled", "job-canceled-by-user", joined_reasons(printer().reasons), "", std::nullopt});
 }
 
 }  // namespace md::certs

@@ -3,20 +3,15 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "certs/print_reasons.h"
 #include "store/audit_repo.h"
 
 namespace md::certs {
 namespace {
 
-std::string joined(const std::vector<std::string>& v) {
-  std::string out;
-  for (const auto& s : v) out += (out.empty() ? "" : " ") + s;
-  return out;
-}
-
 std::string reasons_of(const printer::CupsTarget& t) {
   auto ps = printer::printer_status(t);
-  return ps.ok() ? joined(ps->reasons) : "";
+  return ps.ok() ? joined_reasons(ps->reasons) : "";
 }
 
 }  // namespace
@@ -56,11 +51,7 @@ Result<store::PrintJobRow> print_test_page(store::Db& db, const PrintSettings& s
   };
   auto cups_id = printer::submit_pdf(settings.target, "打印测试页", *pdf, "memberdesk");
   if (!cups_id.ok()) {
-    std::string reason = cups_id.error().code == "printer_missing"         ? "printer-missing"
-                         : cups_id.error().code == "cups_unreachable"      ? "cups-unreachable"
-                         : cups_id.error().code == "printer_not_accepting" ? "printer-not-accepting"
-                                                                           : "";
-    return finish({"failed", reason, reasons_of(settings.target), cups_id.error().message, std::nullopt});
+    return finish({"failed", handover_failure_reason(cups_id.error()), reasons_of(settings.target), cups_id.error().message, std::nullopt});
   }
   const auto deadline = std::chrono::steady_clock::now() + wait;
   store::PrintJobUpdate last{"pending", "", "", "", static_cast<int64_t>(*cups_id)};
@@ -70,7 +61,7 @@ Result<store::PrintJobRow> print_test_page(store::Db& db, const PrintSettings& s
     auto st = printer::job_status(settings.target, *cups_id);
     store::PrintJobUpdate u = last;
     if (st.ok()) {
-      u = {printer::job_state_code(st->state), joined(st->reasons), reasons_of(settings.target), st->printer_message,
+      u = {printer::job_state_code(st->state), joined_reasons(st->reasons), reasons_of(settings.target), st->printer_message,
            std::nullopt};
     } else if (st.error().code == "job_missing") {
       u = {"failed", "job-missing", "", st.error().message, std::nullopt};

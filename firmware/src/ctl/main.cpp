@@ -13,9 +13,11 @@
 #include "app/app.h"
 #include "auth/passwords.h"
 #include "certs/issuance.h"
+#include "certs/print_reasons.h"
 #include "certs/test_page.h"
 #include "config/config.h"
 #include "demo/demo_approve.h"
+#include "demo/demo_member_center.h"
 #include "demo/demo_seed.h"
 #include "domain/member.h"
 #include "domain/password_policy.h"
@@ -41,6 +43,8 @@ constexpr const char* kUsage =
     "  demo-seed --members N           add N realistic demo members\n"
     "  demo-approve LOGIN...           demo/tests: mark roster members approved (as if their\n"
     "                                  application had been approved), ready to pay dues\n"
+    "  demo-member-center              demo: a training class with 报名 and 成绩 of the demo\n"
+    "                                  attorneys (1100001, 1100002, 3100003)\n"
     "  backup [PATH]                   consistent copy of the database (default: backup_dir)\n"
     "  issue-certificates [--year Y]   issue year Y's 会员证 (default: this year) to every member\n"
     "                                  whose dues for it are paid and who has none\n"
@@ -206,6 +210,14 @@ int demo_approve(md::store::Db& db, const Args& a) {
   return 0;
 }
 
+int demo_member_center(md::store::Db& db) {
+  auto counts = md::demo::seed_member_center(db);
+  if (!counts.ok()) return fail(counts.error().message);
+  std::printf("member center demo data: %d class, %d registrations, %d scores\n", counts->classes,
+              counts->registrations, counts->scores);
+  return 0;
+}
+
 int backup(md::store::Db& db, const md::config::Config& cfg, const Args& a) {
   std::string path;
   if (!a.positional.empty()) {
@@ -219,13 +231,6 @@ int backup(md::store::Db& db, const md::config::Config& cfg, const Args& a) {
   if (auto st = md::store::backup_to(db, path); !st.ok()) return fail(st.error().message);
   std::printf("%s\n", path.c_str());
   return 0;
-}
-
-std::vector<std::string> split_words(const std::string& s) {
-  std::vector<std::string> out;
-  std::istringstream in(s);
-  for (std::string w; in >> w;) out.push_back(w);
-  return out;
 }
 
 int issue_certificates(md::store::Db& db, const md::config::Config& cfg, const Args& a) {
@@ -257,7 +262,7 @@ int print_test(md::store::Db& db, const md::config::Config& cfg, const Args& a) 
               settings->target.server.empty() ? "" : " on ", settings->target.server.c_str());
   auto job = md::certs::print_test_page(
       db, *settings, *docs, "ctl", std::chrono::seconds(wait_s), [](const md::store::PrintJobRow& j) {
-        auto d = md::domain::describe_job(j.state, split_words(j.job_reasons), split_words(j.printer_reasons));
+        auto d = md::domain::describe_job(j.state, md::certs::split_reasons(j.job_reasons), md::certs::split_reasons(j.printer_reasons));
         std::printf("%s  %s：%s%s%s\n", j.updated_at.c_str(), d.label.c_str(), d.message.c_str(),
                     j.detail.empty() ? "" : "  — ", j.detail.c_str());
         std::fflush(stdout);
@@ -300,6 +305,7 @@ int main(int argc, char** argv) {
   }
   if (command != "import-roster" && command != "staff" && command != "passwd" &&
       command != "demo-seed" && command != "demo-approve" && command != "backup" &&
+      command != "demo-member-center" &&
       command != "print-test" && command != "issue-certificates") {
     std::fputs(kUsage, stderr);
     return 2;
@@ -313,6 +319,7 @@ int main(int argc, char** argv) {
   if (command == "passwd") return passwd(**db, args);
   if (command == "demo-seed") return demo_seed(**db, args);
   if (command == "demo-approve") return demo_approve(**db, args);
+  if (command == "demo-member-center") return demo_member_center(**db);
   if (command == "print-test") return print_test(**db, *cfg, args);
   if (command == "issue-certificates") return issue_certificates(**db, *cfg, args);
   return backup(**db, *cfg, args);

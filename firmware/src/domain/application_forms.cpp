@@ -100,11 +100,16 @@ bool phone_ok(const std::string& s) {
   return digits >= 7;
 }
 
-// One field; returns "" when fine, else the message. *value is normalised in place.
-std::string check_field(const FieldDef& f, std::string* value, const std::string& today_iso) {
+enum class Override { kNo, kCheckChar };
+
+// One field; returns "" when fine, else the message. *value is normalised in place. With
+// kCheckChar a code whose only fault is its check character passes and *overridden is set.
+std::string check_field(const FieldDef& f, std::string* value, const std::string& today_iso,
+                        Override override_check, bool* overridden) {
   const std::string& v = *value;
   auto id = [&](const IdCheck& c) -> std::string {
-    if (!c.ok) return c.message;
+    if (!c.ok && !(c.check_char_only && override_check == Override::kCheckChar)) return c.message;
+    *overridden = !c.ok;
     *value = c.normalized;
     return "";
   };
@@ -180,8 +185,10 @@ const char* kind_code(FieldKind k) {
   return "text";
 }
 
+bool check_char_overridable(FieldKind k) { return k == K::kUscc || k == K::kResidentId; }
+
 FieldErrors validate_form(const FormDef& form, const Values& input, Values* normalised,
-                          const std::string& today_iso) {
+                          const std::string& today_iso, CheckOverrides* overrides) {
   FieldErrors errors;
   Values out;
   for (const auto& f : form.fields) {
@@ -195,7 +202,13 @@ FieldErrors validate_form(const FormDef& form, const Values& input, Values* norm
       if (f.required) errors[f.key] = (f.kind == K::kChoice ? "请选择" : "请填写") + f.label;
       continue;
     }
-    std::string message = check_field(f, &value, today_iso);
+    const bool may_override = overrides && overrides->fields.count(f.key) &&
+                              check_char_overridable(f.kind);
+    bool overridden = false;
+    std::string message = check_field(f, &value, today_iso,
+                                      may_override ? Override::kCheckChar : Override::kNo,
+                                      &overridden);
+    if (overridden) overrides->used.insert(f.key);
     if (!message.empty())
       errors[f.key] = message;
     else

@@ -5,6 +5,7 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -50,9 +51,18 @@ const char* kind_code(FieldKind k);  // "text", "uscc", … (for the UI)
 using Values = std::map<std::string, std::string>;
 using FieldErrors = std::map<std::string, std::string>;
 
+// Check-character overrides (SPEC §4): staff name the fields whose code is real but fails its
+// check character. Only 统一社会信用代码 and 身份证号 fields can be overridden, and only a failure
+// of the check character itself: a code of the wrong length, alphabet or structure never passes.
+struct CheckOverrides {
+  std::set<std::string> fields;  // in: the fields staff override
+  std::set<std::string> used;    // out: those whose check character did fail and were accepted
+};
+bool check_char_overridable(FieldKind k);
+
 // Checks every field of the form. Unknown keys are ignored; values are trimmed and normalised
 // (upper-case codes, +86 dropped) into *normalised. Returns one zh-CN message per bad field.
 FieldErrors validate_form(const FormDef& form, const Values& input, Values* normalised,
-                          const std::string& today_iso);
+                          const std::string& today_iso, CheckOverrides* overrides = nullptr);
 
 }  // namespace md::domain

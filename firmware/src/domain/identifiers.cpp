@@ -18,6 +18,12 @@ IdCheck fail(std::string normalized, std::string message) {
   return IdCheck{false, std::move(normalized), std::move(message)};
 }
 
+IdCheck check_char_failure(std::string normalized, std::string message) {
+  IdCheck c = fail(std::move(normalized), std::move(message));
+  c.check_char_only = true;
+  return c;
+}
+
 bool is_digit(char c) {
   return c >= '0' && c <= '9';
 }
@@ -135,7 +141,7 @@ IdCheck check_uscc(std::string_view input) {
     return fail(s, "统一社会信用代码第3至8位应为数字（登记管理机关行政区划码）");
   }
   if (uscc_check_char(std::string_view(s).substr(0, 17)) != s[17]) {
-    return fail(s, "统一社会信用代码校验位不正确");
+    return check_char_failure(s, "统一社会信用代码校验位不正确");
   }
   return pass(s);
 }
@@ -177,7 +183,7 @@ IdCheck check_resident_id(std::string_view input, std::chrono::year_month_day to
   if (birth > today) return fail(s, "身份证号中的出生日期不能晚于今天");
 
   if (resident_id_check_char(std::string_view(s).substr(0, 17)) != s[17]) {
-    return fail(s, "身份证号校验位不正确");
+    return check_char_failure(s, "身份证号校验位不正确");
   }
   return pass(s);
 }

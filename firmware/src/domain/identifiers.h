@@ -19,6 +19,9 @@ struct IdCheck {
   // upper-cased (e-mail: domain lower-cased), +86 stripped from mobiles. Filled even when !ok.
   std::string normalized;
   std::string message;  // zh-CN, empty when ok
+  // The code is well-formed (length, alphabet, structure, birth date) and only its check
+  // character disagrees: the one failure staff may override (SPEC §4).
+  bool check_char_only = false;
 };
 
 // 省级行政区划代码 (first two digits of GB/T 2260): 11–15, 21–23, 31–37, 41–46, 50–54, 61–65,

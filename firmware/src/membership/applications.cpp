@@ -91,7 +91,10 @@ Result<SubmitOutcome> submit(store::Db& db, const config::Config& cfg, const Sub
   SubmitOutcome out;
   const std::string today = store::today_shanghai();
   domain::Values values;
-  out.field_errors = domain::validate_form(form, input, &values, today);
+  domain::CheckOverrides overrides;
+  for (const auto& entry : s.check_overrides) overrides.fields.insert(entry.first);
+  out.field_errors =
+      domain::validate_form(form, input, &values, today, s.staff_login ? &overrides : nullptr);
   if (!s.agreed_to_charter) out.field_errors["agree_charter"] = "请阅读并勾选同意协会章程";
   if (!out.field_errors.empty()) return out;
 
@@ -140,9 +143,19 @@ Result<SubmitOutcome> submit(store::Db& db, const config::Config& cfg, const Sub
     auto msg = store::MessageRepo(db).add_personal(member->id, "入会申请已提交", kSubmittedNotice, "system");
     if (!msg.ok()) return msg.error();
   }
-  const std::string who = member ? "member:" + member->login_id : "applicant:" + key;
-  MD_TRY(store::append_audit(db, {who, "application.submit", "application:" + std::to_string(*id),
-                                  "", a.form_json}));
+  const std::string who = s.staff_login ? actor_staff(*s.staff_login)
+                         : member       ? "member:" + member->login_id
+                                        : "applicant:" + key;
+  const std::string object = "application:" + std::to_string(*id);
+  MD_TRY(store::append_audit(db, {who, "application.submit", object, "", a.form_json}));
+  for (const auto& f : form.fields) {
+    if (!overrides.used.count(f.key)) continue;
+    nlohmann::json after = {{"field", f.key},
+                            {"label", f.label},
+                            {"value", values.at(f.key)},
+                            {"reason", s.check_overrides.at(f.key)}};
+    MD_TRY(store::append_audit(db, {who, kCheckOverrideAction, object, "", after.dump()}));
+  }
   MD_TRY(tx.commit());
   auto stored = apps.find(*id);
   if (!stored.ok()) return stored.error();

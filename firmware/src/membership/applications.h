@@ -4,6 +4,7 @@
 // transaction as the change, so nothing is ever half-done.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 
@@ -25,6 +26,11 @@ struct Submission {
   bool agreed_to_charter = false;
   // Agency and attorney applicants are logged in: their member id comes from the session.
   std::optional<int64_t> member_id;
+  // Staff entering the application for the applicant (from a paper form) may accept a code whose
+  // only fault is its check character: field key -> reason (checked with
+  // domain::check_override_reasons). Each override used is audited with its reason.
+  std::optional<std::string> staff_login;
+  std::map<std::string, std::string> check_overrides;
 };
 
 struct SubmitOutcome {
@@ -38,6 +44,10 @@ struct SubmitOutcome {
 Result<domain::Values> roster_prefill(store::Db& db, int64_t member_id);
 
 Result<SubmitOutcome> submit(store::Db& db, const config::Config& cfg, const Submission& s);
+
+// Audit action of an accepted check-character override; its after_json is
+// {"field","label","value","reason"} and its object the application.
+inline constexpr const char* kCheckOverrideAction = "application.check_override";
 
 struct Approval {
   store::Application application;

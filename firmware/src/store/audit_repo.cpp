@@ -1,5 +1,7 @@
 #include "store/audit_repo.h"
 
+#include <nlohmann/json.hpp>
+
 namespace md::store {
 
 Status append_audit(Db& db, const AuditEntry& e) {
@@ -16,6 +18,22 @@ Status append_audit(Db& db, const AuditEntry& e) {
                .exec();
   if (!r.ok()) return r.error();
   return Status::success();
+}
+
+Result<std::vector<AuditRow>> audit_rows_about(Db& db, const std::vector<std::string>& objects,
+                                               const std::string& actor, int limit) {
+  auto st = db.prepare(
+      "SELECT id, at, actor, action, COALESCE(object,''), COALESCE(before_json,''), "
+      "COALESCE(after_json,'') FROM audit_log "
+      "WHERE object IN (SELECT value FROM json_each(?1)) OR (?2 <> '' AND actor = ?2) "
+      "ORDER BY id DESC LIMIT ?3");
+  st.bind(1, nlohmann::json(objects).dump()).bind(2, actor).bind(3, limit);
+  std::vector<AuditRow> rows;
+  while (st.step())
+    rows.push_back({st.col_int(0), st.col_text(1),
+                    {st.col_text(2), st.col_text(3), st.col_text(4), st.col_text(5), st.col_text(6)}});
+  if (!st.status().ok()) return st.status().error();
+  return rows;
 }
 
 }  // namespace md::store

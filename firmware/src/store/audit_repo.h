@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "core/result.h"
 #include "store/db.h"
@@ -17,5 +18,16 @@ struct AuditEntry {
 };
 
 Status append_audit(Db& db, const AuditEntry& e);
+
+struct AuditRow {
+  int64_t id = 0;
+  std::string at;  // UTC
+  AuditEntry entry;
+};
+
+// Rows whose object is one of `objects` or whose actor is `actor` ("" = none), newest first, at
+// most `limit`. (A scan of audit_log: for one member's record, not for lists.)
+Result<std::vector<AuditRow>> audit_rows_about(Db& db, const std::vector<std::string>& objects,
+                                               const std::string& actor, int limit);
 
 }  // namespace md::store

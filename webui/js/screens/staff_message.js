@@ -6,24 +6,27 @@ import { textArea } from '../components/text_area.js';
 import { page, notice } from '../components/page.js';
 import { postStaffMessage } from '../api.js';
 
-// 发布会员消息 (admin): a notice to all members or to one member type.
+// 发布会员消息 (admin, reviewer): a notice to all members or to the member types chosen (one or more).
 const TYPES = ['agency', 'attorney', 'industry_org', 'non_practicing'];
 
 export default {
   title: S.pmTitle,
   auth: 'staff',
   render(ctx) {
-    const state = { audience: 'all', type: 'agency' };
+    const state = { audience: 'all', types: new Set() };
     const chip = (label, data, onClick) => h('button', { type: 'button', class: 'btn btn-chip', dataset: data, onclick: onClick }, label);
     const audienceChips = [
       chip(S.pmAll, { audience: 'all' }, () => { state.audience = 'all'; sync(); }),
       chip(S.pmByType, { audience: 'type' }, () => { state.audience = 'type'; sync(); }),
     ];
-    const typeChips = TYPES.map((t) => chip(S.memberTypes[t], { type: t }, () => { state.type = t; sync(); }));
+    const typeChips = TYPES.map((t) => chip(S.memberTypes[t], { type: t }, () => {
+      if (state.types.has(t)) state.types.delete(t); else state.types.add(t);
+      sync();
+    }));
     const typeRow = h('div', { class: 'field' }, h('span', { class: 'field-label' }, S.pmType), h('div', { class: 'chips', attrs: { role: 'group', 'aria-label': S.pmType } }, typeChips));
     function sync() {
       audienceChips.forEach((b) => b.setAttribute('aria-pressed', b.dataset.audience === state.audience ? 'true' : 'false'));
-      typeChips.forEach((b) => b.setAttribute('aria-pressed', b.dataset.type === state.type ? 'true' : 'false'));
+      typeChips.forEach((b) => b.setAttribute('aria-pressed', state.types.has(b.dataset.type) ? 'true' : 'false'));
       typeRow.hidden = state.audience !== 'type';
     }
     sync();
@@ -41,7 +44,7 @@ export default {
         submit.disabled = true; submit.textContent = S.busy;
         try {
           const msg = { audience: state.audience, title: title.value().trim(), body: body.value().trim() };
-          if (state.audience === 'type') msg.member_type = state.type;
+          if (state.audience === 'type') msg.member_types = TYPES.filter((t) => state.types.has(t));
           await postStaffMessage(msg);
           if (!ctx.alive()) return;
           title.setValue(''); body.setValue('');

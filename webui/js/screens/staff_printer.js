@@ -8,7 +8,7 @@ import { staffPrinter, printTestPage, reprintJob, cancelPrintJob } from '../api_
 import { formatTime } from '../api_dues.js';
 
 // 打印机 (admin, desk): the CUPS queue's state (PrinterState), 【打印测试页】, and the recent jobs
-// with 【重新打印】 and 【取消】 (only while a job is not done). Refreshed every few seconds while the
+// with 【重新打印】 (once a job is done: an open job still prints) and 【取消】 (while it is not). Refreshed every few seconds while the
 // screen is shown and the page visible; a refresh never swaps the table under a finger.
 const REFRESH_MS = 3000;
 
@@ -108,7 +108,7 @@ export default {
         {
           key: 'actions', label: C.jobCols.actions, className: 'col-actions',
           format: (j) => {
-            const re = button(C.reprint, {
+            const re = !j.done ? null : button(C.reprint, {
               variant: 'secondary', attrs: { 'data-action': 'reprint', 'data-job': j.id },
               onClick: () => act(re, () => reprintJob(j.id), (r) => C.reprinted(r.job?.id ?? '')),
             });

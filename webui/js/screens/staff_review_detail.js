@@ -5,6 +5,7 @@ import { openDialog } from '../components/dialog.js';
 import { page, notice, loading, loadError } from '../components/page.js';
 import { staffApplication, approveApplication, rejectApplication } from '../api.js';
 import { formatTime } from './apply_flow.js';
+import { M } from '../strings/staff_members.zh.js';
 
 // 入会申请详情: every field (label / value), the applicant's history, and 【通过】 (with a
 // confirmation) / 【退回】 (with a required reason) while it is 待审核.
@@ -112,6 +113,10 @@ export default {
         h('h2', { class: 'section-title' }, S.rvFieldsTitle),
         h('div', { class: 'card' }, h('dl', { class: 'facts app-fields' }, (app.fields || []).map((f) =>
           h('div', { class: 'fact', dataset: { fact: f.key } }, h('dt', {}, f.label), h('dd', {}, f.value === '' || f.value == null ? S.mcNone : String(f.value)))))),
+        // Check-character overrides staff accepted when they entered the application (issue 8).
+        (app.check_overrides || []).length ? h('div', { class: 'card', dataset: { test: 'check-overrides' } },
+          h('h3', {}, M.overridesTitle),
+          h('ul', {}, app.check_overrides.map((o) => h('li', { dataset: { override: o.field } }, M.overrideLine(o))))) : null,
         h('h2', { class: 'section-title' }, S.rvHistoryTitle),
         h('div', { class: 'card' }, history.length
           ? h('ul', { class: 'history-list' }, history.map((x) => h('li', { dataset: { app: x.id } },
