@@ -56,6 +56,10 @@ import verify from './screens/verify.js';
 import staffPrinter from './screens/staff_printer.js';
 import staffCertificates from './screens/staff_certificates.js';
 import staffMemberCertificates from './screens/staff_member_certificates.js';
+// 会员资料, 会员信息修改, 退会 (issue 8, profile)
+import memberProfile from './screens/member_profile.js';
+import memberProfileEdit from './screens/member_profile_edit.js';
+import staffWithdrawals from './screens/staff_withdrawals.js';
 // 会员查询 (issue 8, staff members)
 import staffMembers from './screens/staff_members.js';
 import staffMemberRecord from './screens/staff_member_record.js';
@@ -102,6 +106,10 @@ const ROUTES = {
   '/staff/printer': staffPrinter,
   '/staff/certificates': staffCertificates,
   '/staff/certificates/member': staffMemberCertificates,
+  // 会员资料, 会员信息修改, 退会 (issue 8, profile)
+  '/member/profile': memberProfile,
+  '/member/profile/edit': memberProfileEdit,
+  '/staff/withdrawals': staffWithdrawals,
   // 会员查询 (issue 8, staff members)
   '/staff/members': staffMembers,
   '/staff/member': staffMemberRecord,

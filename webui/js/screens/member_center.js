@@ -12,6 +12,7 @@ import { duesHome } from '../api_dues.js';
 const READY = {
   application: '/member/application', password: '/password', directory: '/directory', messages: '/member/messages',
   dues: '/member/dues', dues_orders: '/member/dues/orders', certificate: '/member/certificate',
+  profile: '/member/profile', profile_edit: '/member/profile/edit',
 };
 
 function dl(rows) {

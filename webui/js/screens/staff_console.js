@@ -8,6 +8,7 @@ import { duesOrders } from '../api_staff_dues.js';
 import { getSession } from '../session.js';
 import { C } from '../strings/certificates.zh.js';
 import { M } from '../strings/staff_members.zh.js';
+import { P } from '../strings/profile.zh.js';
 
 // Staff console: who is logged in and with which role, and the work of that role
 // (入会审核 and 工作日历 for reviewers and admins; the 会费 screens for finance and admins; 会员证 for
@@ -28,6 +29,7 @@ const MENU = [
   ['printer', '/staff/printer', ['admin', 'desk']],
   // 会员查询 (issue 8): every staff role may search and look.
   ['members', '/staff/members', ['admin', 'reviewer', 'finance', 'desk']],
+  ['withdrawals', '/staff/withdrawals', ['reviewer', 'admin']],
 ];
 export default {
   title: S.staffTitle,
@@ -37,7 +39,7 @@ export default {
     const role = getSession()?.role;
     const menu = h('div', { class: 'menu-grid staff-menu' }, MENU.filter(([, , roles]) => roles.includes(role)).map(([key, to]) =>
       h('button', { type: 'button', class: 'menu-item', dataset: { menu: key }, onclick: () => ctx.go(to) },
-        h('span', { class: 'menu-label' }, S.staffMenu[key] || F.menu[key] || C.menu[key] || M.menu[key]))));
+        h('span', { class: 'menu-label' }, S.staffMenu[key] || F.menu[key] || C.menu[key] || M.menu[key] || P.menu[key]))));
     // 会费订单 says how many fee reductions wait for a decision.
     const ordersItem = menu.querySelector('[data-menu="dues_orders"]');
     if (ordersItem) {
