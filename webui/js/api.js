@@ -83,7 +83,9 @@ export const api = {
   del: (path, opts) => request('DELETE', path, undefined, opts),
 };
 
-function query(params) {
+// A query string of the set parameters (empty, null and undefined ones left out); shared by the
+// api_*.js modules.
+export function query(params) {
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
   const s = q.toString();
@@ -136,7 +138,8 @@ export const memberHome = () => api.get('/member/home');
 export const staffHome = () => api.get('/staff/home');
 
 // 入会申请 (issue 3)
-const seg = (s) => encodeURIComponent(s);
+// One path segment, escaped; shared by the api_*.js modules.
+export const seg = (s) => encodeURIComponent(s);
 export const applicationForm = (type) => api.get(`/applications/forms/${seg(type)}`);
 export const submitApplication = (type, fields) => api.post(`/applications/${seg(type)}`, { agree_charter: true, fields });
 export const memberApplication = () => api.get('/member/application');

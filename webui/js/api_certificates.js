@@ -3,18 +3,9 @@
 // CSRF and error handling. Image and PDF routes are plain URLs (<img src>, <a href download>): the
 // session cookie goes with them, and the server names the downloaded file.
 
-import { api, API_BASE, ApiError } from './api.js';
+import { api, API_BASE, ApiError, seg, query } from './api.js';
 import { S } from './strings.zh.js';
 import { getSession } from './session.js';
-
-const seg = (s) => encodeURIComponent(s);
-
-function query(params) {
-  const q = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
-  const s = q.toString();
-  return s ? `?${s}` : '';
-}
 
 // --- public: 证书核验 -----------------------------------------------------------------
 

@@ -2,10 +2,8 @@
 // time formatting its screens share. Money is integer fen from the wire to the screen: it is
 // formatted and parsed as digits, never through floating point.
 
-import { api } from './api.js';
+import { api, seg } from './api.js';
 import { getSession } from './session.js';
-
-const seg = (s) => encodeURIComponent(s);
 
 // --- endpoints -----------------------------------------------------------------------
 

@@ -1,13 +1,5 @@
 // 会员资料, 会员信息修改 and 退会 (CONTRACT.md "会员资料, 会员信息修改 and 退会").
-import { api } from './api.js';
-
-const seg = (v) => encodeURIComponent(String(v));
-const query = (params) => {
-  const q = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
-  const s = q.toString();
-  return s ? `?${s}` : '';
-};
+import { api, seg, query } from './api.js';
 
 export const memberProfile = () => api.get('/member/profile');
 export const saveProfile = (fields) => api.put('/member/profile', { fields });

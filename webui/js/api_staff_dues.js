@@ -2,16 +2,7 @@
 // admin), plus the conversions between the wire's integer fen and the 元 people read and type.
 // Money never goes through floating point: amounts are integers of fen from parse to display.
 
-import { api } from './api.js';
-
-const seg = (s) => encodeURIComponent(s);
-
-function query(params) {
-  const q = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
-  const s = q.toString();
-  return s ? `?${s}` : '';
-}
+import { api, seg, query } from './api.js';
 
 // --- endpoints -----------------------------------------------------------------------
 

@@ -1,7 +1,5 @@
 // The staff 会员查询 API (CONTRACT.md "Staff member search and record — issue 8").
-import { api } from './api.js';
-
-const seg = (s) => encodeURIComponent(s);
+import { api, seg } from './api.js';
 
 export function searchMembers({ q, type, page = 1, pageSize = 20 }) {
   const params = new URLSearchParams(Object.entries({ q, type, page, page_size: pageSize })
