@@ -17,6 +17,7 @@ void register_all(http::Router& router, app::App& app) {
   register_certificate_routes(router, app);
   register_staff_certificate_routes(router, app);
   register_training_routes(router, app);
+  register_dues_history_routes(router, app);
 }
 
 }  // namespace md::api

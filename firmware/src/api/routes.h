@@ -25,5 +25,6 @@ void register_pay_notify_routes(http::Router& router, app::App& app);   // gatew
 void register_certificate_routes(http::Router& router, app::App& app);  // 会员证 (member), 证书核验
 void register_staff_certificate_routes(http::Router& router, app::App& app);  // 会员证, printer (staff)
 void register_training_routes(http::Router& router, app::App& app);      // 报名信息, 成绩查询, 培训班
+void register_dues_history_routes(http::Router& router, app::App& app);  // 会费缴纳信息 (issue 8)
 
 }  // namespace md::api
