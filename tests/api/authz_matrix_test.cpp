@@ -30,7 +30,8 @@ const std::vector<std::pair<Who, const char*>>& principals() {
 }
 
 std::vector<Area> areas() {
-  return {core_area(), dues_area(), certificates_area(), training_area(), staff_members_area(), profile_area()};
+  return {core_area(), dues_area(), certificates_area(), training_area(), staff_members_area(), profile_area(),
+          history_area()};
 }
 
 const std::string kPw = "Matrix2026x";

@@ -330,34 +330,9 @@ http::Response receipt(app::App& app, http::Call& call) {
   auto o = visible_order(*db, call, *id);
   if (!o.ok()) return http::error_response(o.error());
   if (o->status != "paid") return http::error_response(409, "not_paid", "订单尚未缴费，暂无收据");
-  store::OrderRepo orders(*db);
-  auto items = orders.items(o->id);
-  auto payments = orders.payments(o->id);
-  if (!items.ok() || !payments.ok()) return http::error_response(500, "internal", "系统繁忙，请稍后再试");
-  http::Json arr = http::Json::array();
-  for (const auto& i : *items) {
-    auto c = domain::fee_class_from_code(i.fee_class);
-    arr.push_back({{"name", i.name}, {"login_id", i.login_id},
-                   {"fee_label", c ? std::string(domain::label(*c)) : i.fee_class}, {"amount_fen", i.amount_fen}});
-  }
-  std::string ref;
-  for (const auto& p : *payments)
-    if (p.outcome == "credited") ref = p.external_ref;
-  auto method = o->paid_method ? domain::pay_method_from_code(*o->paid_method) : std::nullopt;
-  return http::Response::ok(
-      {{"receipt", {{"order_no", o->order_no},
-                    {"year", o->year},
-                    {"payer", o->payer_name},
-                    {"payer_login", o->payer_login},
-                    {"items", arr},
-                    {"total_fen", o->total_fen},
-                    {"reduction_fen", o->total_fen - o->amount_due_fen},
-                    {"paid_fen", o->amount_due_fen},
-                    {"method", o->paid_method ? http::Json(*o->paid_method) : http::Json()},
-                    {"method_label", method ? http::Json(std::string(domain::label(*method))) : http::Json()},
-                    {"paid_at", o->paid_at ? http::Json(*o->paid_at) : http::Json()},
-                    {"transaction_ref", ref},
-                    {"issuer", "中华全国专利代理师协会"}}}});
+  auto r = receipt_json(*db, *o);
+  if (!r.ok()) return http::error_response(500, "internal", "系统繁忙，请稍后再试");
+  return http::Response::ok({{"receipt", *r}});
 }
 
 }  // namespace

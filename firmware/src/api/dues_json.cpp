@@ -139,6 +139,37 @@ http::Json year_json(const store::DuesYear& y) {
   return {{"year", y.year}, {"window_start", y.window_start}, {"window_end", y.window_end}, {"fees", fees}};
 }
 
+Result<http::Json> receipt_json(store::Db& db, const store::DuesOrder& o) {
+  store::OrderRepo orders(db);
+  auto items = orders.items(o.id);
+  auto payments = orders.payments(o.id);
+  if (!items.ok()) return items.error();
+  if (!payments.ok()) return payments.error();
+  http::Json arr = http::Json::array();
+  for (const auto& i : *items) {
+    auto c = domain::fee_class_from_code(i.fee_class);
+    arr.push_back({{"name", i.name}, {"login_id", i.login_id},
+                   {"fee_label", c ? std::string(domain::label(*c)) : i.fee_class}, {"amount_fen", i.amount_fen}});
+  }
+  std::string ref;
+  for (const auto& p : *payments)
+    if (p.outcome == "credited") ref = p.external_ref;
+  auto method = o.paid_method ? domain::pay_method_from_code(*o.paid_method) : std::nullopt;
+  return http::Json{{"order_no", o.order_no},
+                    {"year", o.year},
+                    {"payer", o.payer_name},
+                    {"payer_login", o.payer_login},
+                    {"items", arr},
+                    {"total_fen", o.total_fen},
+                    {"reduction_fen", o.total_fen - o.amount_due_fen},
+                    {"paid_fen", o.amount_due_fen},
+                    {"method", o.paid_method ? http::Json(*o.paid_method) : http::Json()},
+                    {"method_label", method ? http::Json(std::string(domain::label(*method))) : http::Json()},
+                    {"paid_at", o.paid_at ? http::Json(*o.paid_at) : http::Json()},
+                    {"transaction_ref", ref},
+                    {"issuer", "中华全国专利代理师协会"}};
+}
+
 http::Response dues_error(const Error& e) {
   if (e.kind == ErrorKind::kInvalidArgument) return http::error_response(400, e.code, e.message);
   if (e.kind == ErrorKind::kUnavailable) return http::error_response(503, "gateway_unavailable", e.message);

@@ -22,6 +22,8 @@ http::Json order_json(store::Db& db, const store::DuesOrder& o, const pay::Gatew
 http::Json attempt_json(const store::PaymentAttempt& a, bool with_qr, bool show_pay_link);
 http::Json bank_json(const std::map<std::string, std::string>& settings);
 http::Json year_json(const store::DuesYear& y);
+// The receipt of a paid order (CONTRACT.md: GET /member/dues/orders/{id}/receipt).
+Result<http::Json> receipt_json(store::Db& db, const store::DuesOrder& o);
 
 // Maps a use-case error to its response; kInvalidArgument becomes 400 with the error's code.
 http::Response dues_error(const Error& e);

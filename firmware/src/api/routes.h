@@ -27,5 +27,6 @@ void register_staff_certificate_routes(http::Router& router, app::App& app);  //
 void register_training_routes(http::Router& router, app::App& app);      // 报名信息, 成绩查询, 培训班
 void register_profile_routes(http::Router& router, app::App& app);       // 会员资料, 退会, 会员信息修改
 void register_staff_member_routes(http::Router& router, app::App& app);  // 会员查询, 执业机构 (staff)
+void register_dues_history_routes(http::Router& router, app::App& app);  // 会费缴纳信息 (issue 8)
 
 }  // namespace md::api
