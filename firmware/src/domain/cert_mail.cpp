@@ -1,0 +1,73 @@
+#include "domain/cert_mail.h"
+
+#include "core/utf8.h"
+#include "domain/application_forms.h"
+#include "domain/identifiers.h"
+
+namespace md::domain {
+namespace {
+
+std::string value_of(const std::map<std::string, std::string>& m, const char* key) {
+  auto it = m.find(key);
+  return it == m.end() ? "" : it->second;
+}
+
+std::string trimmed(const std::string& s) {
+  const auto b = s.find_first_not_of(" \t\r\n");
+  if (b == std::string::npos) return "";
+  return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
+}
+
+// A landline, by the application form's own 办公电话 rule.
+bool landline_ok(const std::string& phone) {
+  FieldDef def;
+  def.key = "phone";
+  def.label = "电话";
+  def.kind = FieldKind::kPhone;
+  def.required = true;
+  FormDef one{MemberType::kAgency, "", "", "", "", {def}};
+  Values out;
+  return validate_form(one, {{"phone", phone}}, &out, "2000-01-01").empty();
+}
+
+}  // namespace
+
+MailForm mail_prefill(MemberType t, const std::map<std::string, std::string>& p) {
+  switch (t) {
+    case MemberType::kAgency:
+      return {value_of(p, "contact_name"), value_of(p, "contact_mobile"), value_of(p, "office_address")};
+    case MemberType::kIndustryOrg:
+      return {value_of(p, "contact_name"), value_of(p, "contact_mobile"), value_of(p, "address")};
+    case MemberType::kAttorney:
+    case MemberType::kNonPracticing:
+      return {value_of(p, "name"), value_of(p, "mobile"), value_of(p, "address")};
+  }
+  return {};
+}
+
+std::map<std::string, std::string> check_mail(MailForm* f) {
+  std::map<std::string, std::string> errors;
+  f->recipient = trimmed(f->recipient);
+  f->phone = trimmed(f->phone);
+  f->address = trimmed(f->address);
+  if (f->recipient.empty())
+    errors["recipient"] = "请填写收件人";
+  else if (core::utf8_length(f->recipient) > kMaxRecipientChars)
+    errors["recipient"] = "收件人不能超过" + std::to_string(kMaxRecipientChars) + "个字";
+  if (f->phone.empty()) {
+    errors["phone"] = "请填写收件人电话";
+  } else if (auto m = check_mobile(f->phone); m.ok) {
+    f->phone = m.normalized;
+  } else if (!landline_ok(f->phone)) {
+    errors["phone"] = "请填写正确的手机号或固定电话，如 13912345678 或 010-12345678";
+  }
+  const size_t len = core::utf8_length(f->address);
+  if (f->address.empty())
+    errors["address"] = "请填写收件人地址";
+  else if (len < kMinAddressChars || len > kMaxAddressChars)
+    errors["address"] = "收件人地址应为" + std::to_string(kMinAddressChars) + "至" +
+                        std::to_string(kMaxAddressChars) + "个字";
+  return errors;
+}
+
+}  // namespace md::domain
