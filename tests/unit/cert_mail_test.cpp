@@ -45,3 +45,18 @@ TEST_CASE("cert mail: a mobile or a landline and an address of sensible length")
   CHECK(e2.at("phone") == "请填写收件人电话");
   CHECK(e2.at("address") == "请填写收件人地址");
 }
+
+TEST_CASE("cert mail: a shipment needs a courier and a tracking number of letters and digits") {
+  std::string courier = " 顺丰速运 ", tracking = " SF1234567890 ";
+  CHECK(check_shipment(&courier, &tracking).empty());
+  CHECK(courier == "顺丰速运");
+  CHECK(tracking == "SF1234567890");
+  std::string none, short_no = "SF12", spaced = "SF 1234567";
+  auto e = check_shipment(&none, &short_no);
+  CHECK(e.at("courier") == "请填写快递公司");
+  CHECK(e.at("tracking_no") == "快递单号应为6至30位字母或数字");
+  std::string c2 = "中通快递";
+  CHECK(check_shipment(&c2, &spaced).count("tracking_no") == 1);
+  CHECK(mail_status_label("sent") == "已寄出");
+  CHECK(mail_status_label("pending") == "待寄出");
+}

@@ -22,8 +22,6 @@ using Handler = http::Response (*)(app::App&, http::Call&);
 const std::vector<std::string> kWithdrawalStaff = {"reviewer", "admin"};
 constexpr int kChangesShown = 20;
 
-http::Json opt_json(const std::optional<std::string>& v) { return v ? http::Json(*v) : http::Json(); }
-
 std::string status_label(const std::string& code) {
   auto s = domain::member_status_from_code(code);
   return s ? std::string(domain::label(*s)) : code;
@@ -202,21 +200,13 @@ http::Json staff_withdrawal_json(const store::WithdrawalRequest& w) {
   return j;
 }
 
-int page_param(const http::Request& req, const char* name, int fallback, int hi) {
-  auto v = req.query_param(name);
-  if (!v || v->empty() || v->size() > 6 ||
-      !std::all_of(v->begin(), v->end(), [](char c) { return c >= '0' && c <= '9'; }))
-    return fallback;
-  return std::clamp(std::stoi(*v), 1, hi);
-}
-
 http::Response staff_list(app::App& app, http::Call& call) {
   std::string status = call.req.query_param("status").value_or("pending");
   if (status == "all") status.clear();
   if (!status.empty() && !domain::withdrawal_status_from_code(status))
     return http::error_response(400, "validation_failed", "状态不正确", {{"status", "状态不正确"}});
-  const int page = page_param(call.req, "page", 1, 100000);
-  const int size = page_param(call.req, "page_size", 20, 100);
+  const int page = int_query_param(call.req, "page", 1, 1, 100000);
+  const int size = int_query_param(call.req, "page_size", 20, 1, 100);
   auto db = app.db().acquire();
   auto found = store::WithdrawalRepo(*db).list(status, page, size);
   if (!found.ok()) return http::error_response(found.error());

@@ -20,6 +20,7 @@ void register_all(http::Router& router, app::App& app) {
   register_profile_routes(router, app);
   register_staff_member_routes(router, app);
   register_dues_history_routes(router, app);
+  register_cert_request_routes(router, app);
 }
 
 }  // namespace md::api

@@ -32,16 +32,6 @@ const std::vector<std::string> kRecordKeepers = {"reviewer", "admin"};
 constexpr int kAuditRows = 200;
 constexpr int kTrainingRows = 100;
 
-int int_param(const http::Request& req, const char* name, int fallback, int lo, int hi) {
-  auto v = req.query_param(name);
-  if (!v || v->empty() || v->size() > 6 ||
-      !std::all_of(v->begin(), v->end(), [](char c) { return c >= '0' && c <= '9'; }))
-    return fallback;
-  return std::clamp(std::stoi(*v), lo, hi);
-}
-
-http::Json opt_json(const std::optional<std::string>& v) { return v ? http::Json(*v) : http::Json(); }
-
 http::Json hit_json(const store::MemberHit& m) {
   auto type = domain::member_type_from_code(m.type);
   auto status = domain::member_status_from_code(m.status);
@@ -85,8 +75,8 @@ http::Response search(app::App& app, http::Call& call) {
       return http::error_response(400, "validation_failed", "会员类型无效", {{"type", "会员类型无效"}});
     q.type = *t;
   }
-  q.page = int_param(call.req, "page", 1, 1, 100000);
-  q.page_size = int_param(call.req, "page_size", 20, 1, 100);
+  q.page = int_query_param(call.req, "page", 1, 1, 100000);
+  q.page_size = int_query_param(call.req, "page_size", 20, 1, 100);
   auto db = app.db().acquire();
   auto hits = store::StaffMemberRepo(*db).search(q);
   if (!hits.ok()) return http::error_response(hits.error());

@@ -1,5 +1,7 @@
 #include "api/support.h"
 
+#include <algorithm>
+
 namespace md::api {
 
 Result<http::Json> json_object_body(const http::Request& req) {
@@ -51,5 +53,15 @@ http::Json session_json(const http::Session& s, std::chrono::seconds idle_limit)
     j["member_type"] = s.member_type;
   return j;
 }
+
+int int_query_param(const http::Request& req, const char* name, int fallback, int lo, int hi) {
+  auto v = req.query_param(name);
+  if (!v || v->empty() || v->size() > 6 ||
+      !std::all_of(v->begin(), v->end(), [](char c) { return c >= '0' && c <= '9'; }))
+    return fallback;
+  return std::clamp(std::stoi(*v), lo, hi);
+}
+
+http::Json opt_json(const std::optional<std::string>& v) { return v ? http::Json(*v) : http::Json(); }
 
 }  // namespace md::api

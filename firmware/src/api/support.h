@@ -20,6 +20,10 @@ std::string string_field(const http::Json& obj, const char* name);
 std::map<std::string, std::string> text_map_field(const http::Json& obj, const char* name);
 // The route's "{id}" segment as a positive id; nullopt (answer 404) when it is not one.
 std::optional<int64_t> id_path_param(const http::Request& req);
+// A non-negative integer query parameter clamped to [lo, hi]; `fallback` when absent or not digits.
+int int_query_param(const http::Request& req, const char* name, int fallback, int lo, int hi);
+// An optional text as JSON: the text, or null.
+http::Json opt_json(const std::optional<std::string>& v);
 // The Session object of CONTRACT.md.
 http::Json session_json(const http::Session& s, std::chrono::seconds idle_limit);
 

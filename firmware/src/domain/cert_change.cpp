@@ -12,12 +12,6 @@ bool has_qualification(MemberType t) {
   return t == MemberType::kAttorney || t == MemberType::kNonPracticing;
 }
 
-std::string trimmed(const std::string& s) {
-  const auto b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string::npos) return "";
-  return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
-}
-
 // The application form's definition of one field, or nullptr.
 const FieldDef* form_field(const FormDef& form, const std::string& key) {
   auto it = std::find_if(form.fields.begin(), form.fields.end(),
@@ -32,6 +26,14 @@ std::vector<std::string> changeable_fields(MemberType t) {
   return {"name"};
 }
 
+std::string_view change_status_label(std::string_view code) {
+  if (code == "pending") return "待审核";
+  if (code == "approved") return "已通过";
+  if (code == "rejected") return "未通过";
+  if (code == "cancelled") return "已撤回";
+  return code;
+}
+
 bool may_request_change(MemberStatus s) {
   return s == MemberStatus::kApprovedUnpaid || s == MemberStatus::kActive;
 }
@@ -40,7 +42,7 @@ ChangeCheck check_change(MemberType t, const ChangeCurrent& current,
                          const std::map<std::string, std::string>& input, const std::string& note,
                          const std::string& today_iso) {
   ChangeCheck out;
-  out.note = trimmed(note);
+  out.note = core::trim(note);
   if (core::utf8_length(out.note) > kMaxChangeNoteChars)
     out.errors["note"] = "说明不能超过" + std::to_string(kMaxChangeNoteChars) + "个字";
   const FormDef& form = form_for(t);
@@ -48,7 +50,7 @@ ChangeCheck check_change(MemberType t, const ChangeCurrent& current,
   FormDef one{form.type, form.title, form.name_field, form.key_field, form.mobile_field, {}};
   Values typed;
   for (const auto& [key, value] : input) {
-    if (trimmed(value).empty()) continue;
+    if (core::trim(value).empty()) continue;
     if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
       out.errors[key] = has_qualification(t) ? "该项不能修改"
                                              : "代理机构及行业组织只允许修改机构名称";

@@ -16,6 +16,10 @@ namespace md::domain {
 // The request's keys: "name" (姓名 / 机构名称 / 组织名称) and "qualification_no" (资格证号).
 std::vector<std::string> changeable_fields(MemberType t);
 
+// Request states: pending → approved | rejected (with the reviewer's reason) | cancelled (by the
+// member while pending). The label is what the member and staff see.
+std::string_view change_status_label(std::string_view code);  // 待审核 / 已通过 / 未通过 / 已撤回
+
 // Only a member whose membership was approved (approved_unpaid or active) may file.
 bool may_request_change(MemberStatus s);
 

@@ -1,5 +1,7 @@
 #include "domain/cert_mail.h"
 
+#include <algorithm>
+
 #include "core/utf8.h"
 #include "domain/application_forms.h"
 #include "domain/identifiers.h"
@@ -10,12 +12,6 @@ namespace {
 std::string value_of(const std::map<std::string, std::string>& m, const char* key) {
   auto it = m.find(key);
   return it == m.end() ? "" : it->second;
-}
-
-std::string trimmed(const std::string& s) {
-  const auto b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string::npos) return "";
-  return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
 }
 
 // A landline, by the application form's own 办公电话 rule.
@@ -47,9 +43,9 @@ MailForm mail_prefill(MemberType t, const std::map<std::string, std::string>& p)
 
 std::map<std::string, std::string> check_mail(MailForm* f) {
   std::map<std::string, std::string> errors;
-  f->recipient = trimmed(f->recipient);
-  f->phone = trimmed(f->phone);
-  f->address = trimmed(f->address);
+  f->recipient = core::trim(f->recipient);
+  f->phone = core::trim(f->phone);
+  f->address = core::trim(f->address);
   if (f->recipient.empty())
     errors["recipient"] = "请填写收件人";
   else if (core::utf8_length(f->recipient) > kMaxRecipientChars)
@@ -67,6 +63,31 @@ std::map<std::string, std::string> check_mail(MailForm* f) {
   else if (len < kMinAddressChars || len > kMaxAddressChars)
     errors["address"] = "收件人地址应为" + std::to_string(kMinAddressChars) + "至" +
                         std::to_string(kMaxAddressChars) + "个字";
+  return errors;
+}
+
+std::string_view mail_status_label(std::string_view code) {
+  if (code == "pending") return "待寄出";
+  if (code == "sent") return "已寄出";
+  if (code == "cancelled") return "已取消";
+  return code;
+}
+
+std::map<std::string, std::string> check_shipment(std::string* courier, std::string* tracking_no) {
+  std::map<std::string, std::string> errors;
+  *courier = core::trim(*courier);
+  *tracking_no = core::trim(*tracking_no);
+  if (courier->empty())
+    errors["courier"] = "请填写快递公司";
+  else if (core::utf8_length(*courier) > kMaxCourierChars)
+    errors["courier"] = "快递公司不能超过" + std::to_string(kMaxCourierChars) + "个字";
+  const bool chars_ok = std::all_of(tracking_no->begin(), tracking_no->end(), [](char c) {
+    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '-';
+  });
+  if (tracking_no->empty())
+    errors["tracking_no"] = "请填写快递单号";
+  else if (!chars_ok || tracking_no->size() < 6 || tracking_no->size() > 30)
+    errors["tracking_no"] = "快递单号应为6至30位字母或数字";
   return errors;
 }
 

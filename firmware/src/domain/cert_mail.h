@@ -29,4 +29,13 @@ MailForm mail_prefill(MemberType t, const std::map<std::string, std::string>& pr
 // ("recipient", "phone", "address").
 std::map<std::string, std::string> check_mail(MailForm* form);
 
+// Request states: pending (待寄出) → sent (已寄出, with courier and tracking number) | cancelled
+// (已取消, by staff with a reason).
+std::string_view mail_status_label(std::string_view code);
+
+constexpr size_t kMaxCourierChars = 30;
+// Staff marking a request sent: 快递公司 (1–30 characters) and 快递单号 (6–30 letters, digits or
+// '-'). Trims in place; one zh-CN message per bad field ("courier", "tracking_no").
+std::map<std::string, std::string> check_shipment(std::string* courier, std::string* tracking_no);
+
 }  // namespace md::domain

@@ -36,6 +36,23 @@ Result<std::optional<Account>> AccountRepo::find_by_id(int64_t id) {
   return first_row<Account>(st, read_row);
 }
 
+Result<std::optional<int64_t>> AccountRepo::set_member_login(int64_t member_id,
+                                                             const std::string& login_id) {
+  auto st = db_.prepare("SELECT id FROM accounts WHERE kind = 'member' AND member_id = ?");
+  st.bind(1, member_id);
+  if (!st.step()) {
+    if (!st.status().ok()) return st.status().error();
+    return std::optional<int64_t>();
+  }
+  const int64_t account_id = st.col_int(0);
+  auto r = db_.prepare("UPDATE accounts SET login_id = ? WHERE id = ?")
+               .bind(1, login_id)
+               .bind(2, account_id)
+               .exec();
+  if (!r.ok()) return r.error();
+  return std::optional<int64_t>(account_id);
+}
+
 Status AccountRepo::set_password_hash(int64_t account_id, const std::optional<std::string>& hash) {
   auto r = db_.prepare(
                   "UPDATE accounts SET password_hash = ?, password_changed_at = ? WHERE id = ?")

@@ -29,6 +29,9 @@ class AccountRepo {
   Result<std::optional<Account>> find(AccountKind kind, const std::string& login_id);
   Result<std::optional<Account>> find_by_id(int64_t id);
   Status set_password_hash(int64_t account_id, const std::optional<std::string>& hash);
+  // The member account's login id follows the member's (an approved 资格证号 change). Returns
+  // the account id, nullopt when the member has no account.
+  Result<std::optional<int64_t>> set_member_login(int64_t member_id, const std::string& login_id);
   // A staff account; fails with kConflict if the login id is taken.
   Result<int64_t> create_staff(const std::string& login_id, const std::string& name,
                                const std::string& role, const std::string& hash);

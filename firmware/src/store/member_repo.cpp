@@ -130,6 +130,22 @@ Status MemberRepo::set_status(int64_t id, const std::string& status) {
   return Status::success();
 }
 
+Status MemberRepo::rename(int64_t id, const std::string& name, const std::string& login_id) {
+  auto taken = db_.prepare("SELECT 1 FROM members WHERE login_id = ? AND id != ?");
+  taken.bind(1, login_id).bind(2, id);
+  if (taken.step()) return make_error(ErrorKind::kConflict, "login_taken", "该资格证号已被其他会员使用");
+  if (!taken.status().ok()) return taken.status().error();
+  auto r = db_.prepare("UPDATE members SET name = ?, login_id = ?, updated_at = ? WHERE id = ?")
+               .bind(1, name)
+               .bind(2, login_id)
+               .bind(3, utc_now_iso())
+               .bind(4, id)
+               .exec();
+  if (!r.ok()) return r.error();
+  if (*r == 0) return make_error(ErrorKind::kNotFound, "not_found", "会员不存在");
+  return Status::success();
+}
+
 Result<std::string> MemberRepo::highest_member_no(const std::string& prefix) {
   // member_no >= prefix AND < prefix + one past '9' uses the UNIQUE index as a range scan.
   auto st = db_.prepare(

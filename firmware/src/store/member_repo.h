@@ -48,6 +48,9 @@ class MemberRepo {
                  const std::string& profile_json, const std::optional<std::string>& uscc,
                  const std::optional<std::string>& practice_no);
   Status set_status(int64_t id, const std::string& status);
+  // An approved 会员证信息修改申请: the member's name and login id (an attorney's 资格证号).
+  // kConflict login_taken when another member holds that login id.
+  Status rename(int64_t id, const std::string& name, const std::string& login_id);
   // The largest member number starting with `prefix` (e.g. "P2026"), "" when none.
   Result<std::string> highest_member_no(const std::string& prefix);
   // The agency's name for an attorney's agency link.

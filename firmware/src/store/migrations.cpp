@@ -445,6 +445,48 @@ CREATE UNIQUE INDEX withdrawal_requests_pending ON withdrawal_requests(member_id
 CREATE INDEX withdrawal_requests_status ON withdrawal_requests(status, created_at);
 )SQL";
 
+// v8: 会员证信息修改申请 and 会员证邮寄申请. A change request keeps the values before and after
+// (JSON objects keyed name / qualification_no); a mailing request keeps the address it was sent
+// to and the courier's tracking number. At most one open request of each kind per member.
+constexpr const char* kV8 = R"SQL(
+CREATE TABLE cert_change_requests(
+  id INTEGER PRIMARY KEY,
+  member_id INTEGER NOT NULL REFERENCES members(id),
+  before_json TEXT NOT NULL,
+  after_json TEXT NOT NULL,
+  note TEXT NOT NULL DEFAULT '' CHECK (length(note) <= 200),
+  status TEXT NOT NULL DEFAULT 'pending'
+    CHECK (status IN ('pending','approved','rejected','cancelled')),
+  created_at TEXT NOT NULL,
+  decided_at TEXT,
+  decided_by TEXT,
+  decision_reason TEXT
+);
+CREATE UNIQUE INDEX cert_change_requests_pending ON cert_change_requests(member_id)
+  WHERE status = 'pending';
+CREATE INDEX cert_change_requests_status ON cert_change_requests(status, created_at);
+
+CREATE TABLE cert_mail_requests(
+  id INTEGER PRIMARY KEY,
+  member_id INTEGER NOT NULL REFERENCES members(id),
+  certificate_id INTEGER NOT NULL REFERENCES certificates(id),
+  recipient TEXT NOT NULL,
+  phone TEXT NOT NULL,
+  address TEXT NOT NULL,
+  status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending','sent','cancelled')),
+  created_at TEXT NOT NULL,
+  handled_at TEXT,
+  handled_by TEXT,
+  courier TEXT,
+  tracking_no TEXT,
+  cancel_reason TEXT,
+  CHECK (status != 'sent' OR (courier IS NOT NULL AND tracking_no IS NOT NULL))
+);
+CREATE UNIQUE INDEX cert_mail_requests_open ON cert_mail_requests(member_id)
+  WHERE status = 'pending';
+CREATE INDEX cert_mail_requests_status ON cert_mail_requests(status, created_at);
+)SQL";
+
 const std::vector<Rung>& ladder() {
   static const std::vector<Rung> rungs = {
       {1, "members, accounts, audit log", kV1},
@@ -454,6 +496,7 @@ const std::vector<Rung>& ladder() {
       {5, "certificates and print jobs", kV5},
       {6, "training classes, registrations and scores", kV6},
       {7, "withdrawal requests", kV7},
+      {8, "certificate change and mailing requests", kV8},
   };
   return rungs;
 }
