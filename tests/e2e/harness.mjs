@@ -17,6 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import assert from 'node:assert/strict';
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const ARTIFACTS = path.join(REPO, 'tests', 'e2e', 'artifacts');
@@ -455,4 +456,21 @@ export function smallControls(page, root = 'body') {
     }
     return out;
   }, root);
+}
+
+// Checks a screen in both orientations as a kiosk user sees it (no sideways scrolling, no
+// control under 48 px, no stray null/undefined) and saves artifacts/<name>-<orientation>.png;
+// ends in portrait.
+export async function checkScreens(page, name) {
+  for (const [o, vp] of [['portrait', PORTRAIT], ['landscape', LANDSCAPE]]) {
+    await page.setViewportSize(vp);
+    await page.waitForFunction(() => !document.querySelector('.loading'));
+    await page.waitForTimeout(150);
+    const { sw, iw } = await page.evaluate(() => ({ sw: document.documentElement.scrollWidth, iw: window.innerWidth }));
+    assert.ok(sw <= iw, `${name} ${o}: scrollWidth ${sw} > ${iw}`);
+    assert.deepEqual(await smallControls(page), [], `${name} ${o}: controls under 48 px`);
+    assert.doesNotMatch(await page.locator('#main').innerText(), /\b(null|undefined|NaN)\b|\[object /, `${name}: stray values`);
+    await page.screenshot({ path: path.join(ARTIFACTS, `${name}-${o}.png`) });
+  }
+  await page.setViewportSize(PORTRAIT);
 }

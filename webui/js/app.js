@@ -63,6 +63,11 @@ import staffWithdrawals from './screens/staff_withdrawals.js';
 // 会员查询 (issue 8, staff members)
 import staffMembers from './screens/staff_members.js';
 import staffMemberRecord from './screens/staff_member_record.js';
+// 会员证信息修改申请, 会员证邮寄申请 (issue 8, certificate requests)
+import memberCertChange from './screens/member_cert_change.js';
+import memberCertMail from './screens/member_cert_mail.js';
+import staffCertChanges from './screens/staff_cert_changes.js';
+import staffCertMail from './screens/staff_cert_mail.js';
 
 const ROUTES = {
   '/': home,
@@ -113,6 +118,11 @@ const ROUTES = {
   // 会员查询 (issue 8, staff members)
   '/staff/members': staffMembers,
   '/staff/member': staffMemberRecord,
+  // 会员证信息修改申请, 会员证邮寄申请 (issue 8, certificate requests)
+  '/member/certificate/change': memberCertChange,
+  '/member/certificate/mail': memberCertMail,
+  '/staff/certificate-changes': staffCertChanges,
+  '/staff/certificate-mail': staffCertMail,
 };
 
 const HOME = '#/';

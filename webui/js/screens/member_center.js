@@ -13,6 +13,7 @@ const READY = {
   application: '/member/application', password: '/password', directory: '/directory', messages: '/member/messages',
   dues: '/member/dues', dues_orders: '/member/dues/orders', certificate: '/member/certificate',
   profile: '/member/profile', profile_edit: '/member/profile/edit',
+  certificate_change: '/member/certificate/change', certificate_mail: '/member/certificate/mail',
 };
 
 function dl(rows) {

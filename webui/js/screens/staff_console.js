@@ -9,6 +9,7 @@ import { getSession } from '../session.js';
 import { C } from '../strings/certificates.zh.js';
 import { M } from '../strings/staff_members.zh.js';
 import { P } from '../strings/profile.zh.js';
+import { R } from '../strings/cert_requests.zh.js';
 
 // Staff console: who is logged in and with which role, and the work of that role
 // (入会审核 and 工作日历 for reviewers and admins; the 会费 screens for finance and admins; 会员证 for
@@ -30,6 +31,9 @@ const MENU = [
   // 会员查询 (issue 8): every staff role may search and look.
   ['members', '/staff/members', ['admin', 'reviewer', 'finance', 'desk']],
   ['withdrawals', '/staff/withdrawals', ['reviewer', 'admin']],
+  // 会员证信息修改申请, 会员证邮寄申请 (issue 8): a row may carry its own label.
+  ['cert_changes', '/staff/certificate-changes', ['reviewer', 'admin'], R.menu.cert_changes],
+  ['cert_mail', '/staff/certificate-mail', ['desk', 'admin'], R.menu.cert_mail],
 ];
 export default {
   title: S.staffTitle,
@@ -37,9 +41,9 @@ export default {
   render(ctx) {
     const summary = h('div', { class: 'card member-summary' });
     const role = getSession()?.role;
-    const menu = h('div', { class: 'menu-grid staff-menu' }, MENU.filter(([, , roles]) => roles.includes(role)).map(([key, to]) =>
+    const menu = h('div', { class: 'menu-grid staff-menu' }, MENU.filter(([, , roles]) => roles.includes(role)).map(([key, to, , label]) =>
       h('button', { type: 'button', class: 'menu-item', dataset: { menu: key }, onclick: () => ctx.go(to) },
-        h('span', { class: 'menu-label' }, S.staffMenu[key] || F.menu[key] || C.menu[key] || M.menu[key] || P.menu[key]))));
+        h('span', { class: 'menu-label' }, label || S.staffMenu[key] || F.menu[key] || C.menu[key] || M.menu[key] || P.menu[key]))));
     // 会费订单 says how many fee reductions wait for a decision.
     const ordersItem = menu.querySelector('[data-menu="dues_orders"]');
     if (ordersItem) {
