@@ -68,6 +68,8 @@ import memberCertChange from './screens/member_cert_change.js';
 import memberCertMail from './screens/member_cert_mail.js';
 import staffCertChanges from './screens/staff_cert_changes.js';
 import staffCertMail from './screens/staff_cert_mail.js';
+// 代为填写入会申请 with the check-character override (issue 8, staff gaps)
+import staffApplicationEntry from './screens/staff_application_entry.js';
 
 const ROUTES = {
   '/': home,
@@ -123,6 +125,8 @@ const ROUTES = {
   '/member/certificate/mail': memberCertMail,
   '/staff/certificate-changes': staffCertChanges,
   '/staff/certificate-mail': staffCertMail,
+  // 代为填写入会申请 (issue 8, staff gaps)
+  '/staff/applications/new': staffApplicationEntry,
 };
 
 const HOME = '#/';

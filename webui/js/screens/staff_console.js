@@ -10,6 +10,7 @@ import { C } from '../strings/certificates.zh.js';
 import { M } from '../strings/staff_members.zh.js';
 import { P } from '../strings/profile.zh.js';
 import { R } from '../strings/cert_requests.zh.js';
+import { A } from '../strings/staff_apply.zh.js';
 
 // Staff console: who is logged in and with which role, and the work of that role
 // (入会审核 and 工作日历 for reviewers and admins; the 会费 screens for finance and admins; 会员证 for
@@ -17,6 +18,7 @@ import { R } from '../strings/cert_requests.zh.js';
 const FINANCE = ['finance', 'admin'];
 const MENU = [
   ['review', '/staff/applications', ['reviewer', 'admin']],
+  ['apply_for', '/staff/applications/new', ['reviewer', 'admin'], A.menu.apply_for],
   ['calendar', '/staff/calendar', ['reviewer', 'admin']],
   ['charter', '/staff/charter', ['admin']],
   ['messages', '/staff/message', ['admin']],

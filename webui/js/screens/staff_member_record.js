@@ -5,6 +5,8 @@ import { table } from '../components/table.js';
 import { page, card, notice, loadInto } from '../components/page.js';
 import { memberRecord } from '../api_staff_members.js';
 import { agencyChange } from './staff_member_agency.js';
+import { getSession } from '../session.js';
+import { A } from '../strings/staff_apply.zh.js';
 
 // One member's whole record (every staff role): type, status, validity, login id, member number,
 // the profile with its labels, the agency or its attorneys, applications, dues orders,
@@ -34,6 +36,11 @@ export default {
             ...(m.type === 'attorney' ? [[M.facts.agency, m.agency?.name, 'agency']] : [])])),
       ];
       if (r.can_change_agency) out.push(agencyChange(m, ctx, load));
+      // 代为填写入会申请: a roster agency or attorney who has not applied yet, for reviewers and admins.
+      if (m.status === 'roster' && ['reviewer', 'admin'].includes(getSession()?.role)) {
+        out.push(h('div', { class: 'actions' }, button(A.fromRecord, { variant: 'primary', size: 'lg', attrs: { 'data-action': 'apply-for' },
+          onClick: () => ctx.go(`/staff/applications/new?member=${encodeURIComponent(m.id)}`) })));
+      }
       out.push(section(M.profile, 'profile',
         r.profile_source === 'application' ? notice(M.profileFromApplication) : null,
         rowsOr(r.profile, M.profileNone, (rows) => facts(rows.map((f) => [f.label, f.value, f.key])))));
