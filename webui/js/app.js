@@ -68,6 +68,9 @@ import memberCertChange from './screens/member_cert_change.js';
 import memberCertMail from './screens/member_cert_mail.js';
 import staffCertChanges from './screens/staff_cert_changes.js';
 import staffCertMail from './screens/staff_cert_mail.js';
+// 培训班管理 (issue 8, training, staff side)
+import staffTraining, { staffTrainingForm } from './screens/staff_training.js';
+import staffTrainingClass from './screens/staff_training_class.js';
 
 const ROUTES = {
   '/': home,
@@ -123,6 +126,10 @@ const ROUTES = {
   '/member/certificate/mail': memberCertMail,
   '/staff/certificate-changes': staffCertChanges,
   '/staff/certificate-mail': staffCertMail,
+  // 培训班管理 (issue 8, training, staff side)
+  '/staff/training': staffTraining,
+  '/staff/training/form': staffTrainingForm,
+  '/staff/training/class': staffTrainingClass,
 };
 
 const HOME = '#/';
