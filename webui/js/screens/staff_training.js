@@ -36,7 +36,11 @@ export function paging(data, fallbackPage) {
   };
 }
 
-export const classDates = (c) => T.dates(c.start_date, c.end_date);
+// 2026-03-10 至 2026-03-12, each date kept on one line.
+export function classDates(c) {
+  const day = (d) => h('span', { style: { whiteSpace: 'nowrap' } }, d);
+  return h('span', {}, c.start_date === c.end_date ? day(c.start_date) : [day(c.start_date), T.datesTo, day(c.end_date)]);
+}
 
 // What the form just saved ('created' | 'updated'), said once by the class page it leads to.
 let savedFlash = null;

@@ -45,7 +45,9 @@ async function readCsv(file) {
   return text;
 }
 
-function reportView(report, applied) {
+// The report of a preview ('preview'), an apply ('applied') or a refused apply ('rejected').
+function reportView(report, state) {
+  const applied = state === 'applied';
   const problems = report.problems || [];
   const counts = h('div', { class: 'stmt-counts', dataset: { test: 'counts' } },
     ['rows', 'created', 'updated', 'unchanged'].map((k) => h('span', { class: 'stmt-count', dataset: { count: k } }, `${T.counts[k]} ${Number(report[k]) || 0}`)),
@@ -53,10 +55,11 @@ function reportView(report, applied) {
   const changes = (Number(report.created) || 0) + (Number(report.updated) || 0);
   let summary;
   if (applied) summary = notice(T.applied(report), 'info');
+  else if (state === 'rejected') summary = notice(T.rejected(problems.length), 'error');
   else if (problems.length) summary = notice(T.previewBad(problems.length), 'error');
   else summary = notice(changes ? T.previewOk : T.previewOkNothing, changes ? 'info' : 'warning');
-  summary.dataset.test = applied ? 'applied' : problems.length ? 'has-problems' : 'preview-ok';
-  const out = [h('h3', { class: 'card-title' }, applied ? T.appliedTitle : T.previewTitle), h('p', { class: 'sr-only' }, T.countsText(report)), counts, summary];
+  summary.dataset.test = state === 'preview' ? (problems.length ? 'has-problems' : 'preview-ok') : state;
+  const out = [h('h3', { class: 'card-title' }, state === 'preview' ? T.previewTitle : T.appliedTitle), h('p', { class: 'sr-only' }, T.countsText(report)), counts, summary];
   if (problems.length) {
     const grid = table([
       { key: 'line', label: T.problemCols.line, className: 'col-line', format: (p) => (p.line ? T.lineNo(p.line) : T.wholeFile) },
@@ -168,7 +171,7 @@ export default {
         try {
           const r = await importTraining(id, kind, chosen.csv, apply);
           if (!ctx.alive()) return;
-          report.replaceChildren(...reportView(r, apply && r.applied));
+          report.replaceChildren(...reportView(r, apply && r.applied ? 'applied' : 'preview'));
           if (apply) {
             chosen = null;
             fileInfo.textContent = '';
@@ -186,8 +189,7 @@ export default {
           const denied403 = forbidden(err);
           if (denied403) { report.replaceChildren(denied403); return; }
           if (err.code === 'import_rejected' && err.report) {
-            report.replaceChildren(notice(T.rejected((err.report.problems || []).length), 'error'), ...reportView(err.report, false));
-            report.firstChild.dataset.test = 'rejected';
+            report.replaceChildren(...reportView(err.report, 'rejected'));
           } else {
             showMessage(err.fields?.csv || err.message);
           }
