@@ -136,6 +136,18 @@ test('(a) a reviewer creates a class, imports registrations (a bad line first) a
   assert.deepEqual(written.body.items.map((r) => r.attorney.login_id).sort(), ['1100001', '1100002']);
   await checkScreens(page, 'staff_training-registrations');
 
+  // Importing again updates the changed line and counts the unchanged one.
+  await reg.locator('[data-file="registrations"]').setInputFiles(csvFile('报名-更新.csv', REG_GOOD.replace('2026-03-01,已报名', '2026-03-01,已取消')));
+  await reg.locator('[data-action="preview-registrations"]').click();
+  await waitForText(reg.locator('[data-test="preview-ok"]'), '预览无误');
+  await waitForText(reg.locator('[data-count="updated"]'), '更新 1');
+  await waitForText(reg.locator('[data-count="unchanged"]'), '不变 1');
+  await reg.locator('[data-action="apply-registrations"]').click();
+  await waitForText(reg.locator('[data-test="applied"]'), '新增0条，更新1条，不变1条');
+  await waitForText(reg.locator('[data-test="registrations-rows"] tbody tr[data-login="1100001"]'), '已取消');
+  await reg.locator('[data-action="preview-registrations"]').click();
+  await waitForText(reg.locator('.form-message.is-shown'), '请先选择要导入的CSV文件'); // the applied file is spent
+
   // Scores.
   const sc = page.locator('[data-kind="scores"]');
   await sc.locator('[data-file="scores"]').setInputFiles(csvFile('成绩.csv', SCORES));
