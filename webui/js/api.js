@@ -1,6 +1,7 @@
 // fetch wrapper for /api/v1 (see firmware/src/api/CONTRACT.md).
 // - JSON in and out; the session's CSRF token on every non-GET request.
-// - An error body {"error":{code,message,fields}} becomes a thrown ApiError.
+// - An error body {"error":{code,message,fields,report?}} becomes a thrown ApiError (`report`:
+//   an import's line-by-line report, sent with 422 import_rejected).
 // - 403 password_change_required and 401 unauthenticated are reported to the app
 //   (hooks set by app.js), which routes to the forced-change screen or to the right login;
 //   such errors come back with `handled = true` so screens do not also show them.
@@ -11,13 +12,14 @@ import { getSession, setSession, clearSession } from './session.js';
 export const API_BASE = '/api/v1';
 
 export class ApiError extends Error {
-  constructor({ status, code, message, fields, retryAfter }) {
+  constructor({ status, code, message, fields, retryAfter, report }) {
     super(message || S.unknownError);
     this.name = 'ApiError';
     this.status = status;
     this.code = code || 'unknown';
     this.fields = fields || null;
     this.retryAfter = retryAfter ?? null;
+    this.report = report ?? null;
     this.handled = false;
   }
 }
@@ -62,6 +64,7 @@ export async function request(method, path, body, opts = {}) {
     code: e.code || (res.status === 401 ? 'unauthenticated' : `http_${res.status}`),
     message: e.message || (res.status === 0 ? S.networkError : S.unknownError),
     fields: e.fields,
+    report: e.report,
     retryAfter: e.retry_after_s ?? (Number.isFinite(retryHeader) && retryHeader > 0 ? retryHeader : null),
   });
   if (!opts.quiet) {

@@ -70,6 +70,9 @@ import staffCertChanges from './screens/staff_cert_changes.js';
 import staffCertMail from './screens/staff_cert_mail.js';
 // 代为填写入会申请 with the check-character override (issue 8, staff gaps)
 import staffApplicationEntry from './screens/staff_application_entry.js';
+// 培训班管理 (issue 8, training, staff side)
+import staffTraining, { staffTrainingForm } from './screens/staff_training.js';
+import staffTrainingClass from './screens/staff_training_class.js';
 
 const ROUTES = {
   '/': home,
@@ -127,6 +130,10 @@ const ROUTES = {
   '/staff/certificate-mail': staffCertMail,
   // 代为填写入会申请 (issue 8, staff gaps)
   '/staff/applications/new': staffApplicationEntry,
+  // 培训班管理 (issue 8, training, staff side)
+  '/staff/training': staffTraining,
+  '/staff/training/form': staffTrainingForm,
+  '/staff/training/class': staffTrainingClass,
 };
 
 const HOME = '#/';
