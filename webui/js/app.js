@@ -68,6 +68,9 @@ import memberCertChange from './screens/member_cert_change.js';
 import memberCertMail from './screens/member_cert_mail.js';
 import staffCertChanges from './screens/staff_cert_changes.js';
 import staffCertMail from './screens/staff_cert_mail.js';
+// 报名信息, 成绩查询, 会费缴纳信息 (issue 8, member records)
+import { registrationsScreen, scoresScreen } from './screens/member_training.js';
+import { ownDuesHistoryScreen, attorneyDuesHistoryScreen } from './screens/member_dues_history.js';
 
 const ROUTES = {
   '/': home,
@@ -123,6 +126,11 @@ const ROUTES = {
   '/member/certificate/mail': memberCertMail,
   '/staff/certificate-changes': staffCertChanges,
   '/staff/certificate-mail': staffCertMail,
+  // 报名信息, 成绩查询, 会费缴纳信息 (issue 8, member records)
+  '/member/training/registrations': registrationsScreen,
+  '/member/training/scores': scoresScreen,
+  '/member/dues/history': ownDuesHistoryScreen,
+  '/member/dues/history/attorneys': attorneyDuesHistoryScreen,
 };
 
 const HOME = '#/';

@@ -4,11 +4,13 @@ import { defField } from '../components/form_field.js';
 import { page, notice, loadInto } from '../components/page.js';
 import { myCertMail, requestCertMail } from '../api_cert_requests.js';
 import { R } from '../strings/cert_requests.zh.js';
+import { standingGate } from '../components/standing_gate.js';
 import { formatTime } from './apply_flow.js';
 
 // 会员证邮寄申请: 【申请邮寄】 opens the form with the recipient, phone and address taken from the
 // profile (all editable); it needs this year's valid certificate (else a way to 会费缴纳). The
-// requests show their state and, once sent, the courier and tracking number.
+// requests show their state and, once sent, the courier and tracking number. A member not in good
+// standing is told that above it (the standing gate).
 const DEFS = [
   { key: 'recipient', label: R.recipient, kind: 'text', required: true, max_chars: 50 },
   { key: 'phone', label: R.phone, kind: 'phone', required: true },
@@ -86,6 +88,6 @@ export default {
     }, ctx.alive);
 
     load();
-    return page(R.mailTitle, h('p', { class: 'page-lead' }, R.mailLead), result, body);
+    return page(R.mailTitle, h('p', { class: 'page-lead' }, R.mailLead), standingGate(ctx, 'certificate_mail'), result, body);
   },
 };

@@ -1,0 +1,117 @@
+import { MR } from '../strings/member_records.zh.js';
+import { h, append } from '../components/dom.js';
+import { button } from '../components/button.js';
+import { table } from '../components/table.js';
+import { page, loading, loadError } from '../components/page.js';
+import { duesHistory } from '../api_member_records.js';
+import { formatFen, formatTime } from '../api_dues.js';
+import { statusBadge } from './dues_common.js';
+import {
+  routeState, attorneyFilter, countLine, recordsPager, pagesOf, pointer, typeLabel, attorneyCell,
+} from './member_records_common.js';
+
+// 代理机构会费缴纳信息 and 专利代理师会费缴纳信息 (GET /member/dues/history): one line per member and
+// year with the amount, status and 申报系统单号, and 【查看收据】 for a paid year the member may open.
+//   代理机构会费缴纳信息: the member's own years (agencies, industry organisations, non-practising
+//     members); an attorney is pointed to 专利代理师会费缴纳信息.
+//   专利代理师会费缴纳信息: an agency sees all of its attorneys' years with a filter by attorney; an
+//     attorney their own; other types are pointed to 代理机构会费缴纳信息.
+// The server does not page the history (a few lines per year); the page splits it by PAGE_SIZE.
+const PAGE_SIZE = 10;
+const OWN_PATH = '/member/dues/history';
+const ATTORNEYS_PATH = '/member/dues/history/attorneys';
+
+function historyTable(items, withAttorney, openReceipt) {
+  const paidBy = (r) => (r.payer && r.payer.member_id !== r.member.member_id ? h('span', { class: 'cell-sub' }, MR.paidBy(r.payer.name)) : null);
+  const grid = table([
+    { key: 'year', label: MR.duesCols.year, className: 'col-year', format: (r) => MR.yearValue(r.year) },
+    withAttorney ? { key: 'attorney', label: MR.duesCols.attorney, className: 'col-attorney', format: (r) => attorneyCell(r.member) } : null,
+    { key: 'fee', label: MR.duesCols.fee, className: 'col-fee', format: (r) => r.fee_label || MR.none },
+    { key: 'amount', label: MR.duesCols.amount, className: 'col-amount', format: (r) => h('span', { class: 'money' }, formatFen(r.amount_fen)) },
+    { key: 'status', label: MR.duesCols.status, className: 'col-status', format: (r) => h('span', {}, statusBadge(r), paidBy(r)) },
+    { key: 'order_no', label: MR.duesCols.order_no, className: 'col-no', format: (r) => h('span', { dataset: { test: 'order-no' } }, r.order_no || MR.none) },
+    { key: 'paid_at', label: MR.duesCols.paid_at, className: 'col-date', format: (r) => (r.paid_at ? formatTime(r.paid_at) : MR.none) },
+    {
+      key: 'receipt', label: MR.duesCols.receipt, className: 'col-open',
+      format: (r) => (r.receipt
+        ? button(MR.openReceipt, { variant: 'secondary', attrs: { 'data-action': 'receipt', 'data-order': r.order_no }, onClick: () => openReceipt(r) })
+        : MR.none),
+    },
+  ].filter(Boolean), items, { caption: MR.duesCols.year, className: 'records-table dues-history-table' });
+  grid.querySelectorAll('tbody tr').forEach((tr, i) => {
+    tr.dataset.year = items[i].year;
+    tr.dataset.member = items[i].member?.login_id || '';
+    tr.dataset.status = items[i].status;
+  });
+  return grid;
+}
+
+// which: 'own' (代理机构会费缴纳信息) | 'attorneys' (专利代理师会费缴纳信息)
+function duesHistoryScreen(which) {
+  const title = which === 'own' ? MR.agencyDuesTitle : MR.attorneyDuesTitle;
+  const path = which === 'own' ? OWN_PATH : ATTORNEYS_PATH;
+  return {
+    title,
+    auth: 'member',
+    render(ctx) {
+      const type = ctx.session?.member_type;
+      const { state, go } = routeState(ctx, path);
+      const body = h('div', { class: 'member-records dues-history', attrs: { 'aria-live': 'polite' } });
+      const lead = which === 'own'
+        ? (type === 'agency' ? MR.agencyDuesLead : MR.ownDuesLead)
+        : MR.attorneyDuesLead;
+      const shell = page(title, h('p', { class: 'page-lead' }, lead), body);
+
+      // Pages that hold nothing for this member type point to the one that does.
+      if (which === 'own' && type === 'attorney') {
+        body.append(pointer(MR.attorneyOwnDues, { label: MR.toAttorneyDues, action: 'to-attorney-dues', to: () => ctx.go(ATTORNEYS_PATH) }));
+        return shell;
+      }
+      if (which === 'attorneys' && type !== 'agency' && type !== 'attorney') {
+        body.append(pointer(MR.noAttorneyDuesForType(typeLabel(ctx)),
+          { test: 'no-records-for-type', label: MR.toOwnDues, action: 'to-own-dues', to: () => ctx.go(OWN_PATH) }));
+        return shell;
+      }
+      const scope = which === 'attorneys' && type === 'agency' ? 'attorneys' : 'self';
+      const openReceipt = (r) => ctx.go(`/member/dues/receipt?id=${encodeURIComponent(r.order_id)}&via=history`);
+
+      async function load() {
+        body.replaceChildren(loading());
+        try {
+          const data = await duesHistory({ scope, attorneyId: scope === 'attorneys' ? state.attorney : undefined });
+          if (!ctx.alive()) return;
+          const all = data.items || [];
+          const pages = pagesOf(all.length, PAGE_SIZE);
+          const pageNo = Math.min(state.page, pages);
+          const items = all.slice((pageNo - 1) * PAGE_SIZE, pageNo * PAGE_SIZE);
+          const agency = scope === 'attorneys';
+          body.replaceChildren();
+          append(body, [
+            which === 'attorneys' ? h('p', { class: 'records-viewer' }, MR.viewer[agency ? 'agency' : 'attorney']) : null,
+            agency ? attorneyFilter(data.attorneys, state.attorney, (id) => go({ attorney: id, page: 1 })) : null,
+            countLine(all.length, pageNo, pages),
+            items.length
+              ? historyTable(items, agency, openReceipt)
+              : h('div', { class: 'empty-state', dataset: { test: 'records-empty' } },
+                h('div', { class: 'empty-title' }, agency ? MR.duesEmptyAttorneys : MR.duesEmpty),
+                h('div', { class: 'actions' }, button(MR.toDues, { variant: 'primary', size: 'lg', attrs: { 'data-action': 'to-dues' }, onClick: () => ctx.go('/member/dues') }))),
+            recordsPager(pageNo, pages, (n) => go({ page: n })),
+          ]);
+        } catch (err) {
+          if (!ctx.alive() || err.handled) return;
+          if (err.status === 404 && state.attorney) {
+            body.replaceChildren(pointer(err.message,
+              { kind: 'error', label: MR.attorneyAll, action: 'all-attorneys', to: () => go({ attorney: '', page: 1 }) }));
+            return;
+          }
+          body.replaceChildren(loadError(err, load));
+        }
+      }
+      load();
+      return shell;
+    },
+  };
+}
+
+export const ownDuesHistoryScreen = duesHistoryScreen('own');
+export const attorneyDuesHistoryScreen = duesHistoryScreen('attorneys');

@@ -1,0 +1,66 @@
+// Pieces the member's record pages share (报名信息, 成绩查询, 会费缴纳信息): the filter and page kept
+// in the route (so 【返回】 from a receipt comes back to them), the attorney filter of an agency,
+// the count line with the pager, and the notice with a way to another page.
+
+import { MR } from '../strings/member_records.zh.js';
+import { S } from '../strings.zh.js';
+import { h } from '../components/dom.js';
+import { button } from '../components/button.js';
+import { pager } from '../components/pager.js';
+import { filterChips } from '../components/search_bar.js';
+import { notice } from '../components/page.js';
+
+// { attorney: member id as text or '', page } from ?attorney=&page=, and go(patch) that replaces
+// the route with the changed state.
+export function routeState(ctx, path) {
+  const p = ctx.params;
+  const state = {
+    attorney: /^\d{1,12}$/.test(p.get('attorney') || '') ? p.get('attorney') : '',
+    page: Math.max(1, Math.floor(Number(p.get('page'))) || 1),
+  };
+  const go = (patch) => {
+    const next = { ...state, ...patch };
+    const q = new URLSearchParams(Object.entries(next).filter(([k, v]) => v && !(k === 'page' && v === 1)));
+    ctx.go(`${path}${q.toString() ? `?${q}` : ''}`, { replace: true });
+  };
+  return { state, go };
+}
+
+// The agency's attorney filter: 【全部专利代理师】 and one chip per attorney (name and 资格证号).
+export function attorneyFilter(attorneys, current, onPick) {
+  if (!attorneys?.length) return null;
+  const byId = new Map(attorneys.map((a) => [String(a.member_id), a]));
+  return h('div', { class: 'card filter-bar records-filter' }, filterChips({
+    label: MR.attorneyFilter,
+    values: ['', ...byId.keys()],
+    current,
+    dataKey: 'attorney',
+    labelOf: (id) => (id ? MR.attorneyChip(byId.get(id)) : MR.attorneyAll),
+    onPick: (id) => onPick(id),
+  }));
+}
+
+// 共N条 / 第p/n页 above a list.
+export function countLine(total, pageNo, pages) {
+  return h('div', { class: 'dir-summary', dataset: { test: 'records-total' } },
+    h('span', { class: 'dir-total' }, MR.total(total)), total ? h('span', {}, MR.pageOf(pageNo, pages)) : null);
+}
+
+export function recordsPager(pageNo, pages, goPage) {
+  return pager({ page: pageNo, pages, labels: MR, go: goPage });
+}
+
+export const pagesOf = (total, pageSize) => Math.max(1, Math.ceil((Number(total) || 0) / (Number(pageSize) || 20)));
+
+// A notice (what this page holds for this member) and, if given, a button to another page.
+export function pointer(text, { kind = 'info', test = 'records-notice', label, action, to } = {}) {
+  const n = notice(text, kind);
+  n.dataset.test = test;
+  return h('div', { class: 'records-pointer' }, n, to ? h('div', { class: 'actions' },
+    button(label, { variant: 'primary', size: 'lg', attrs: { 'data-action': action }, onClick: to })) : null);
+}
+
+export const typeLabel = (ctx) => S.memberTypes[ctx.session?.member_type] || '';
+
+// Name over 资格证号 in one cell.
+export const attorneyCell = (a) => h('span', {}, a?.name || MR.none, h('span', { class: 'cell-sub' }, a?.login_id || ''));

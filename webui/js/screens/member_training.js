@@ -1,0 +1,113 @@
+import { MR } from '../strings/member_records.zh.js';
+import { h, append } from '../components/dom.js';
+import { table } from '../components/table.js';
+import { page, loading, loadError } from '../components/page.js';
+import { standingGate } from '../components/standing_gate.js';
+import { trainingRecords } from '../api_member_records.js';
+import {
+  routeState, attorneyFilter, countLine, recordsPager, pagesOf, pointer, typeLabel, attorneyCell,
+} from './member_records_common.js';
+
+// 报名信息 and 成绩查询 (CONTRACT.md "Training registrations and scores", member side): an attorney
+// sees their own rows; an agency every attorney's of its own, with a filter by attorney (touch
+// chips); industry organisations and non-practising members have none and are told so. Paged by
+// the server; the filter and page are kept in the route. Both need good standing (the gate).
+
+const classCell = (c, sub) => h('span', {}, c.name, h('span', { class: 'cell-sub' }, sub));
+
+const KINDS = {
+  registrations: {
+    path: '/member/training/registrations',
+    title: MR.registrationsTitle,
+    lead: MR.registrationsLead,
+    empty: MR.registrationsEmpty,
+    className: 'training-registrations',
+    columns: (agency) => [
+      { key: 'class', label: MR.trainingCols.class, className: 'col-class', format: (r) => classCell(r.class, r.class.place) },
+      { key: 'period', label: MR.trainingCols.period, className: 'col-date', format: (r) => MR.period(r.class.start_date, r.class.end_date) },
+      { key: 'hours', label: MR.trainingCols.hours, className: 'col-hours', format: (r) => MR.hours(r.class.hours) },
+      agency ? { key: 'attorney', label: MR.trainingCols.attorney, className: 'col-attorney', format: (r) => attorneyCell(r.attorney) } : null,
+      { key: 'registered_on', label: MR.trainingCols.registered_on, className: 'col-date', format: (r) => r.registered_on || MR.none },
+      {
+        key: 'status', label: MR.trainingCols.status, className: 'col-status',
+        format: (r) => h('span', { class: ['training-status', `training-status-${r.status}`] }, r.status_label || r.status),
+      },
+    ],
+  },
+  scores: {
+    path: '/member/training/scores',
+    title: MR.scoresTitle,
+    lead: MR.scoresLead,
+    empty: MR.scoresEmpty,
+    className: 'training-scores',
+    columns: (agency) => [
+      { key: 'class', label: MR.trainingCols.class, className: 'col-class', format: (r) => classCell(r.class, MR.period(r.class.start_date, r.class.end_date)) },
+      agency ? { key: 'attorney', label: MR.trainingCols.attorney, className: 'col-attorney', format: (r) => attorneyCell(r.attorney) } : null,
+      { key: 'exam_date', label: MR.trainingCols.exam_date, className: 'col-date', format: (r) => r.exam_date || MR.none },
+      { key: 'score', label: MR.trainingCols.score, className: 'col-score', format: (r) => h('span', { class: 'training-score' }, r.score) },
+      {
+        key: 'result', label: MR.trainingCols.result, className: 'col-status',
+        format: (r) => h('span', { class: ['training-result', r.passed ? 'is-passed' : 'is-failed'] }, r.result_label),
+      },
+    ],
+  },
+};
+
+function trainingScreen(kind) {
+  const K = KINDS[kind];
+  return {
+    title: K.title,
+    auth: 'member',
+    render(ctx) {
+      const { state, go } = routeState(ctx, K.path);
+      const gateSlot = h('div', {});
+      const body = h('div', { class: ['member-records', K.className], attrs: { 'aria-live': 'polite' } });
+      let gated = false;
+
+      async function load() {
+        body.replaceChildren(loading());
+        try {
+          const data = await trainingRecords(kind, { attorneyId: state.attorney, page: state.page });
+          if (!ctx.alive()) return;
+          if (data.scope === 'none') {
+            body.replaceChildren(pointer(MR.noTrainingForType(typeLabel(ctx)), { test: 'no-records-for-type' }));
+            return;
+          }
+          if (!gated) { gated = true; gateSlot.replaceChildren(standingGate(ctx, kind)); }
+          const agency = data.scope === 'agency';
+          const items = data.items || [];
+          const total = Number(data.total) || 0;
+          const pageNo = Number(data.page) || state.page;
+          const pages = pagesOf(total, data.page_size);
+          const grid = items.length ? table(K.columns(agency).filter(Boolean), items, { caption: K.title, className: 'records-table' }) : null;
+          grid?.querySelectorAll('tbody tr').forEach((tr, i) => {
+            tr.dataset.attorney = items[i].attorney?.login_id || '';
+            tr.dataset.class = items[i].class?.id ?? '';
+          });
+          body.replaceChildren();
+          append(body, [
+            h('p', { class: 'records-viewer' }, MR.viewer[agency ? 'agency' : 'attorney']),
+            agency ? attorneyFilter(data.attorneys, state.attorney, (id) => go({ attorney: id, page: 1 })) : null,
+            countLine(total, pageNo, pages),
+            grid || h('div', { class: 'empty-state', dataset: { test: 'records-empty' } }, h('div', { class: 'empty-title' }, K.empty)),
+            recordsPager(pageNo, pages, (n) => go({ page: n })),
+          ]);
+        } catch (err) {
+          if (!ctx.alive() || err.handled) return;
+          if (err.status === 404 && state.attorney) {
+            // An attorney this member may not see (or no longer sees): say so, offer all of them.
+            body.replaceChildren(pointer(err.message,
+              { kind: 'error', label: MR.attorneyAll, action: 'all-attorneys', to: () => go({ attorney: '', page: 1 }) }));
+            return;
+          }
+          body.replaceChildren(loadError(err, load));
+        }
+      }
+      load();
+      return page(K.title, h('p', { class: 'page-lead' }, K.lead), gateSlot, body);
+    },
+  };
+}
+
+export const registrationsScreen = trainingScreen('registrations');
+export const scoresScreen = trainingScreen('scores');
