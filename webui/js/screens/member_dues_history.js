@@ -7,7 +7,7 @@ import { duesHistory } from '../api_member_records.js';
 import { formatFen, formatTime } from '../api_dues.js';
 import { statusBadge } from './dues_common.js';
 import {
-  routeState, attorneyFilter, countLine, recordsPager, pagesOf, pointer, typeLabel, attorneyCell,
+  routeState, attorneyFilter, countLine, recordsPager, pagesOf, pointer, typeLabel, attorneyCell, PAGE_SIZE,
 } from './member_records_common.js';
 
 // 代理机构会费缴纳信息 and 专利代理师会费缴纳信息 (GET /member/dues/history): one line per member and
@@ -17,20 +17,31 @@ import {
 //   专利代理师会费缴纳信息: an agency sees all of its attorneys' years with a filter by attorney; an
 //     attorney their own; other types are pointed to 代理机构会费缴纳信息.
 // The server does not page the history (a few lines per year); the page splits it by PAGE_SIZE.
-const PAGE_SIZE = 10;
 const OWN_PATH = '/member/dues/history';
 const ATTORNEYS_PATH = '/member/dues/history/attorneys';
 
 function historyTable(items, withAttorney, openReceipt) {
-  const paidBy = (r) => (r.payer && r.payer.member_id !== r.member.member_id ? h('span', { class: 'cell-sub' }, MR.paidBy(r.payer.name)) : null);
+  const sub = (text) => (text ? h('span', { class: 'cell-sub' }, text) : null);
+  // Who placed the order, when it was not the member itself (an agency for its attorney).
+  const payer = (r) => {
+    if (!r.payer || r.payer.member_id === r.member.member_id) return '';
+    return r.status === 'paid' ? MR.paidBy(r.payer.name) : MR.declaredBy(r.payer.name);
+  };
   const grid = table([
     { key: 'year', label: MR.duesCols.year, className: 'col-year', format: (r) => MR.yearValue(r.year) },
     withAttorney ? { key: 'attorney', label: MR.duesCols.attorney, className: 'col-attorney', format: (r) => attorneyCell(r.member) } : null,
-    { key: 'fee', label: MR.duesCols.fee, className: 'col-fee', format: (r) => r.fee_label || MR.none },
-    { key: 'amount', label: MR.duesCols.amount, className: 'col-amount', format: (r) => h('span', { class: 'money' }, formatFen(r.amount_fen)) },
-    { key: 'status', label: MR.duesCols.status, className: 'col-status', format: (r) => h('span', {}, statusBadge(r), paidBy(r)) },
-    { key: 'order_no', label: MR.duesCols.order_no, className: 'col-no', format: (r) => h('span', { dataset: { test: 'order-no' } }, r.order_no || MR.none) },
-    { key: 'paid_at', label: MR.duesCols.paid_at, className: 'col-date', format: (r) => (r.paid_at ? formatTime(r.paid_at) : MR.none) },
+    {
+      key: 'amount', label: MR.duesCols.amount, className: 'col-amount',
+      format: (r) => h('span', {}, h('span', { class: 'money' }, formatFen(r.amount_fen)), sub(r.fee_label)),
+    },
+    {
+      key: 'status', label: MR.duesCols.status, className: 'col-status',
+      format: (r) => h('span', {}, statusBadge(r), sub(r.paid_at ? MR.paidAt(formatTime(r.paid_at)) : '')),
+    },
+    {
+      key: 'order_no', label: MR.duesCols.order_no, className: 'col-no',
+      format: (r) => h('span', {}, h('span', { class: 'order-no', dataset: { test: 'order-no' } }, r.order_no || MR.none), sub(payer(r))),
+    },
     {
       key: 'receipt', label: MR.duesCols.receipt, className: 'col-open',
       format: (r) => (r.receipt

@@ -50,6 +50,9 @@ export function recordsPager(pageNo, pages, goPage) {
   return pager({ page: pageNo, pages, labels: MR, go: goPage });
 }
 
+// Lines per page on the record pages (a portrait kiosk screen shows ten without scrolling far).
+export const PAGE_SIZE = 10;
+
 export const pagesOf = (total, pageSize) => Math.max(1, Math.ceil((Number(total) || 0) / (Number(pageSize) || 20)));
 
 // A notice (what this page holds for this member) and, if given, a button to another page.

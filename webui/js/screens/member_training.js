@@ -5,7 +5,7 @@ import { page, loading, loadError } from '../components/page.js';
 import { standingGate } from '../components/standing_gate.js';
 import { trainingRecords } from '../api_member_records.js';
 import {
-  routeState, attorneyFilter, countLine, recordsPager, pagesOf, pointer, typeLabel, attorneyCell,
+  routeState, attorneyFilter, countLine, recordsPager, pagesOf, pointer, typeLabel, attorneyCell, PAGE_SIZE,
 } from './member_records_common.js';
 
 // 报名信息 and 成绩查询 (CONTRACT.md "Training registrations and scores", member side): an attorney
@@ -13,6 +13,9 @@ import {
 // chips); industry organisations and non-practising members have none and are told so. Paged by
 // the server; the filter and page are kept in the route. Both need good standing (the gate).
 
+// A date never breaks at its hyphens; a period breaks only around 至.
+const date = (d) => h('span', { class: 'date' }, d || MR.none);
+const periodCell = (c) => (c.start_date === c.end_date ? date(c.start_date) : h('span', {}, date(c.start_date), MR.periodTo, date(c.end_date)));
 const classCell = (c, sub) => h('span', {}, c.name, h('span', { class: 'cell-sub' }, sub));
 
 const KINDS = {
@@ -24,10 +27,10 @@ const KINDS = {
     className: 'training-registrations',
     columns: (agency) => [
       { key: 'class', label: MR.trainingCols.class, className: 'col-class', format: (r) => classCell(r.class, r.class.place) },
-      { key: 'period', label: MR.trainingCols.period, className: 'col-date', format: (r) => MR.period(r.class.start_date, r.class.end_date) },
+      { key: 'period', label: MR.trainingCols.period, className: 'col-period', format: (r) => periodCell(r.class) },
       { key: 'hours', label: MR.trainingCols.hours, className: 'col-hours', format: (r) => MR.hours(r.class.hours) },
       agency ? { key: 'attorney', label: MR.trainingCols.attorney, className: 'col-attorney', format: (r) => attorneyCell(r.attorney) } : null,
-      { key: 'registered_on', label: MR.trainingCols.registered_on, className: 'col-date', format: (r) => r.registered_on || MR.none },
+      { key: 'registered_on', label: MR.trainingCols.registered_on, className: 'col-date', format: (r) => date(r.registered_on) },
       {
         key: 'status', label: MR.trainingCols.status, className: 'col-status',
         format: (r) => h('span', { class: ['training-status', `training-status-${r.status}`] }, r.status_label || r.status),
@@ -43,7 +46,7 @@ const KINDS = {
     columns: (agency) => [
       { key: 'class', label: MR.trainingCols.class, className: 'col-class', format: (r) => classCell(r.class, MR.period(r.class.start_date, r.class.end_date)) },
       agency ? { key: 'attorney', label: MR.trainingCols.attorney, className: 'col-attorney', format: (r) => attorneyCell(r.attorney) } : null,
-      { key: 'exam_date', label: MR.trainingCols.exam_date, className: 'col-date', format: (r) => r.exam_date || MR.none },
+      { key: 'exam_date', label: MR.trainingCols.exam_date, className: 'col-date', format: (r) => date(r.exam_date) },
       { key: 'score', label: MR.trainingCols.score, className: 'col-score', format: (r) => h('span', { class: 'training-score' }, r.score) },
       {
         key: 'result', label: MR.trainingCols.result, className: 'col-status',
@@ -67,7 +70,7 @@ function trainingScreen(kind) {
       async function load() {
         body.replaceChildren(loading());
         try {
-          const data = await trainingRecords(kind, { attorneyId: state.attorney, page: state.page });
+          const data = await trainingRecords(kind, { attorneyId: state.attorney, page: state.page, pageSize: PAGE_SIZE });
           if (!ctx.alive()) return;
           if (data.scope === 'none') {
             body.replaceChildren(pointer(MR.noTrainingForType(typeLabel(ctx)), { test: 'no-records-for-type' }));

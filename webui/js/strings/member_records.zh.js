@@ -29,6 +29,7 @@ export const MR = {
     registered_on: '报名日期', status: '报名状态', exam_date: '考试日期', score: '成绩', result: '考试结果',
   },
   period: (from, to) => (from === to ? from : `${from} 至 ${to}`),
+  periodTo: ' 至 ',
   hours: (n) => `${n}学时`,
 
   // 代理机构会费缴纳信息 / 专利代理师会费缴纳信息
@@ -45,11 +46,12 @@ export const MR = {
   duesEmptyAttorneys: '暂无专利代理师的会费缴纳记录。',
   toDues: '去缴纳会费',
   duesCols: {
-    year: '缴纳年度', attorney: '专利代理师', fee: '会费类别', amount: '金额', status: '状态',
-    order_no: '申报系统单号', paid_at: '缴费时间', receipt: '收据',
+    year: '缴纳年度', attorney: '专利代理师', amount: '金额', status: '状态', order_no: '申报系统单号', receipt: '收据',
   },
+  paidAt: (t) => `${t} 缴费`,
   yearValue: (y) => `${y}年度`,
   paidBy: (name) => `由${name}缴纳`,
+  declaredBy: (name) => `由${name}申报`, // an order not paid (yet)
   openReceipt: '查看收据',
 
   // Good standing (会籍): the notice of the pages that need a paid membership.
