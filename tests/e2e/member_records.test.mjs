@@ -294,6 +294,7 @@ test('(d) an unpaid member is told on the gated pages and led to 会费缴纳; r
     await page.goto(`${daemon.baseUrl}/#${route}`);
     await waitForRoute(page, route);
     await page.locator(`[data-test="gate-unpaid"][data-need="${need}"]`).waitFor();
+    if (need === 'certificate_mail') await checkScreens(page, 'member_records-gate-cert-mail');
   }
   await checkScreens(page, 'member_records-gate-scores');
   await page.locator('[data-action="gate-dues"]').click();

@@ -32,6 +32,11 @@ export default {
   auth: 'member',
   render(ctx) {
     const body = h('div', { class: 'cert-mail' });
+    // Unpaid: the standing notice leads to 会费缴纳, so the page's own button goes.
+    let gateUp = false;
+    const gate = standingGate(ctx, 'certificate_mail', {
+      onShown: () => { gateUp = true; body.querySelector('[data-action="to-dues"]')?.parentElement.remove(); },
+    });
     const result = h('div', { attrs: { 'aria-live': 'polite' } });
     const show = (msg, kind = 'info', test = 'mail-result') => { result.replaceChildren(notice(msg, kind)); result.firstChild.dataset.test = test; };
 
@@ -73,7 +78,7 @@ export default {
           button(R.applyMail, { variant: 'primary', size: 'lg', attrs: { 'data-action': 'apply-mail' }, onClick: () => form(data.prefill || {}, slot) })));
       } else {
         slot.replaceChildren(notice(data.blocked?.message || '', 'warning'));
-        if (data.blocked?.code === 'no_certificate') {
+        if (data.blocked?.code === 'no_certificate' && !gateUp) {
           slot.append(h('div', { class: 'actions' },
             button(R.toDues, { variant: 'primary', size: 'lg', attrs: { 'data-action': 'to-dues' }, onClick: () => ctx.go('/member/dues') })));
         }
@@ -88,6 +93,6 @@ export default {
     }, ctx.alive);
 
     load();
-    return page(R.mailTitle, h('p', { class: 'page-lead' }, R.mailLead), standingGate(ctx, 'certificate_mail'), result, body);
+    return page(R.mailTitle, h('p', { class: 'page-lead' }, R.mailLead), gate, result, body);
   },
 };

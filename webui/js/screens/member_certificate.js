@@ -19,6 +19,11 @@ export default {
   auth: 'member',
   render(ctx) {
     const body = h('div', { class: 'cert-page' });
+    // Unpaid: the standing notice leads to 会费缴纳, so the no-certificate card's own button goes.
+    let gateUp = false;
+    const gate = standingGate(ctx, 'certificate', {
+      onShown: () => { gateUp = true; body.querySelector('[data-action="to-dues"]')?.parentElement.remove(); },
+    });
     let data = null;
     let shownId = null;
     const tracker = printTracker({
@@ -92,7 +97,7 @@ export default {
         body.replaceChildren(h('div', { class: 'card cert-none', dataset: { test: 'no-certificate' } },
           h('h2', { class: 'card-title' }, C.noCertTitle),
           h('p', {}, C.noCertBody),
-          h('div', { class: 'actions' },
+          gateUp ? null : h('div', { class: 'actions' },
             button(C.toDues, { variant: 'primary', size: 'lg', attrs: { 'data-action': 'to-dues' }, onClick: () => ctx.go(data.dues_url || '/member/dues') }))));
         return;
       }
@@ -111,6 +116,6 @@ export default {
       }
     }
     load();
-    return page(C.certTitle, h('p', { class: 'page-lead' }, C.certLead), standingGate(ctx, 'certificate'), body);
+    return page(C.certTitle, h('p', { class: 'page-lead' }, C.certLead), gate, body);
   },
 };
