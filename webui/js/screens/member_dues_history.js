@@ -1,5 +1,5 @@
 import { MR } from '../strings/member_records.zh.js';
-import { h, append } from '../components/dom.js';
+import { h } from '../components/dom.js';
 import { button } from '../components/button.js';
 import { table } from '../components/table.js';
 import { page, loading, loadError } from '../components/page.js';
@@ -7,7 +7,7 @@ import { duesHistory } from '../api_member_records.js';
 import { formatFen, formatTime } from '../api_dues.js';
 import { statusBadge } from './dues_common.js';
 import {
-  routeState, attorneyFilter, countLine, recordsPager, pagesOf, pointer, typeLabel, attorneyCell, PAGE_SIZE,
+  routeState, recordsView, notVisible, pagesOf, pointer, typeLabel, attorneyCell, PAGE_SIZE,
 } from './member_records_common.js';
 
 // 代理机构会费缴纳信息 and 专利代理师会费缴纳信息 (GET /member/dues/history): one line per member and
@@ -92,29 +92,22 @@ function duesHistoryScreen(which) {
           const data = await duesHistory({ scope, attorneyId: scope === 'attorneys' ? state.attorney : undefined });
           if (!ctx.alive()) return;
           const all = data.items || [];
-          const pages = pagesOf(all.length, PAGE_SIZE);
+          const pages = pagesOf(all.length);
           const pageNo = Math.min(state.page, pages);
           const items = all.slice((pageNo - 1) * PAGE_SIZE, pageNo * PAGE_SIZE);
           const agency = scope === 'attorneys';
-          body.replaceChildren();
-          append(body, [
-            which === 'attorneys' ? h('p', { class: 'records-viewer' }, MR.viewer[agency ? 'agency' : 'attorney']) : null,
-            agency ? attorneyFilter(data.attorneys, state.attorney, (id) => go({ attorney: id, page: 1 })) : null,
-            countLine(all.length, pageNo, pages),
-            items.length
-              ? historyTable(items, agency, openReceipt)
-              : h('div', { class: 'empty-state', dataset: { test: 'records-empty' } },
-                h('div', { class: 'empty-title' }, agency ? MR.duesEmptyAttorneys : MR.duesEmpty),
-                h('div', { class: 'actions' }, button(MR.toDues, { variant: 'primary', size: 'lg', attrs: { 'data-action': 'to-dues' }, onClick: () => ctx.go('/member/dues') }))),
-            recordsPager(pageNo, pages, (n) => go({ page: n })),
-          ]);
+          body.replaceChildren(...recordsView({
+            agency, viewer: which === 'attorneys', attorneys: data.attorneys, state, go,
+            total: all.length, pageNo, pages, list: items.length ? historyTable(items, agency, openReceipt) : null,
+            empty: [
+              h('div', { class: 'empty-title' }, agency ? MR.duesEmptyAttorneys : MR.duesEmpty),
+              h('div', { class: 'actions' }, button(MR.toDues, { variant: 'primary', size: 'lg', attrs: { 'data-action': 'to-dues' }, onClick: () => ctx.go('/member/dues') })),
+            ],
+          }));
         } catch (err) {
           if (!ctx.alive() || err.handled) return;
-          if (err.status === 404 && state.attorney) {
-            body.replaceChildren(pointer(err.message,
-              { kind: 'error', label: MR.attorneyAll, action: 'all-attorneys', to: () => go({ attorney: '', page: 1 }) }));
-            return;
-          }
+          const hidden = notVisible(err, state, go);
+          if (hidden) { body.replaceChildren(hidden); return; }
           body.replaceChildren(loadError(err, load));
         }
       }

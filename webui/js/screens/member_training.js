@@ -1,11 +1,11 @@
 import { MR } from '../strings/member_records.zh.js';
-import { h, append } from '../components/dom.js';
+import { h } from '../components/dom.js';
 import { table } from '../components/table.js';
 import { page, loading, loadError } from '../components/page.js';
 import { standingGate } from '../components/standing_gate.js';
 import { trainingRecords } from '../api_member_records.js';
 import {
-  routeState, attorneyFilter, countLine, recordsPager, pagesOf, pointer, typeLabel, attorneyCell, PAGE_SIZE,
+  routeState, recordsView, notVisible, pagesOf, pointer, typeLabel, attorneyCell, PAGE_SIZE,
 } from './member_records_common.js';
 
 // 报名信息 and 成绩查询 (CONTRACT.md "Training registrations and scores", member side): an attorney
@@ -87,22 +87,14 @@ function trainingScreen(kind) {
             tr.dataset.attorney = items[i].attorney?.login_id || '';
             tr.dataset.class = items[i].class?.id ?? '';
           });
-          body.replaceChildren();
-          append(body, [
-            h('p', { class: 'records-viewer' }, MR.viewer[agency ? 'agency' : 'attorney']),
-            agency ? attorneyFilter(data.attorneys, state.attorney, (id) => go({ attorney: id, page: 1 })) : null,
-            countLine(total, pageNo, pages),
-            grid || h('div', { class: 'empty-state', dataset: { test: 'records-empty' } }, h('div', { class: 'empty-title' }, K.empty)),
-            recordsPager(pageNo, pages, (n) => go({ page: n })),
-          ]);
+          body.replaceChildren(...recordsView({
+            agency, attorneys: data.attorneys, state, go, total, pageNo, pages, list: grid,
+            empty: h('div', { class: 'empty-title' }, K.empty),
+          }));
         } catch (err) {
           if (!ctx.alive() || err.handled) return;
-          if (err.status === 404 && state.attorney) {
-            // An attorney this member may not see (or no longer sees): say so, offer all of them.
-            body.replaceChildren(pointer(err.message,
-              { kind: 'error', label: MR.attorneyAll, action: 'all-attorneys', to: () => go({ attorney: '', page: 1 }) }));
-            return;
-          }
+          const hidden = notVisible(err, state, go);
+          if (hidden) { body.replaceChildren(hidden); return; }
           body.replaceChildren(loadError(err, load));
         }
       }
