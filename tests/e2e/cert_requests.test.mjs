@@ -152,9 +152,10 @@ test('(b) 【申请邮寄】 prefilled, marked sent by the desk, and the trackin
 
 test('(c) without this year\'s certificate the member is led to 会费缴纳', async () => {
   const { page, context, errors } = await memberPage('31002', '/member/certificate/mail');
-  await waitForText(page.locator('#main .notice-warning'), `您还没有${YEAR}年度有效的会员证`);
+  await waitForText(page.locator('#main .mail-form-slot .notice-warning'), `您还没有${YEAR}年度有效的会员证`);
   assert.equal(await page.locator('[data-action="apply-mail"]').count(), 0);
-  await page.locator('[data-action="to-dues"]').click();
+  // 31002 has not paid: the standing notice is the way to 会费缴纳 (the page's own button gives way).
+  await page.locator('[data-action="gate-dues"]').click();
   await waitForRoute(page, '/member/dues');
   assert.deepEqual(errors, []);
   await context.close();

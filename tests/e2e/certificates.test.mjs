@@ -155,7 +155,9 @@ test('(b) a member with no certificate is told so and sent to 会费缴纳', asy
   await page.waitForSelector('[data-test="no-certificate"]');
   await waitForText(page.locator('[data-test="no-certificate"]'), '您还没有会员证');
   await shot(page, 'none');
-  await page.locator('[data-action="to-dues"]').click();
+  // 31002 has not paid: the standing notice is the way to 会费缴纳 (the card's own button gives way).
+  await page.locator('[data-action="gate-dues"]').click();
+  assert.equal(await page.locator('[data-action="to-dues"]').count(), 0, 'one way to 会费缴纳, not two');
   await waitForRoute(page, '/member/dues');
   assert.deepEqual(errors, []);
   await context.close();

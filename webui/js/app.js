@@ -73,6 +73,9 @@ import staffApplicationEntry from './screens/staff_application_entry.js';
 // 培训班管理 (issue 8, training, staff side)
 import staffTraining, { staffTrainingForm } from './screens/staff_training.js';
 import staffTrainingClass from './screens/staff_training_class.js';
+// 报名信息, 成绩查询, 会费缴纳信息 (issue 8, member records)
+import { registrationsScreen, scoresScreen } from './screens/member_training.js';
+import { ownDuesHistoryScreen, attorneyDuesHistoryScreen } from './screens/member_dues_history.js';
 
 const ROUTES = {
   '/': home,
@@ -134,6 +137,11 @@ const ROUTES = {
   '/staff/training': staffTraining,
   '/staff/training/form': staffTrainingForm,
   '/staff/training/class': staffTrainingClass,
+  // 报名信息, 成绩查询, 会费缴纳信息 (issue 8, member records)
+  '/member/training/registrations': registrationsScreen,
+  '/member/training/scores': scoresScreen,
+  '/member/dues/history': ownDuesHistoryScreen,
+  '/member/dues/history/attorneys': attorneyDuesHistoryScreen,
 };
 
 const HOME = '#/';

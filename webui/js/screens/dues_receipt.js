@@ -3,20 +3,24 @@ import { h } from '../components/dom.js';
 import { button } from '../components/button.js';
 import { page, notice, loading, loadError } from '../components/page.js';
 import { duesReceipt, formatFen, formatTime } from '../api_dues.js';
+import { historyReceipt } from '../api_member_records.js';
 import { itemsTable, facts, fill } from './dues_common.js';
 
 // 会费收据: a printable page (payer, items, amounts, 申报系统单号, method, paid time, issuer) with
-// 【打印】. The print stylesheet (theme.css, dues (member)) hides the kiosk chrome.
+// 【打印】. The print stylesheet (theme.css, dues (member)) hides the kiosk chrome. `via=history`
+// (from 会费缴纳信息) asks the history's receipt route, which also serves an agency the receipt of
+// an order its attorney paid personally.
 export default {
   title: D.receiptTitle,
   auth: 'member',
   render(ctx) {
     const id = ctx.params.get('id');
+    const fetchReceipt = ctx.params.get('via') === 'history' ? historyReceipt : duesReceipt;
     const body = h('div', { class: 'dues-receipt-wrap' });
     async function load() {
       fill(body, loading());
       try {
-        const { receipt: r } = await duesReceipt(id);
+        const { receipt: r } = await fetchReceipt(id);
         if (!ctx.alive()) return;
         fill(body,
           h('article', { class: 'card dues-receipt', dataset: { test: 'receipt' } },

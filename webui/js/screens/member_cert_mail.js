@@ -4,11 +4,13 @@ import { defField } from '../components/form_field.js';
 import { page, notice, loadInto } from '../components/page.js';
 import { myCertMail, requestCertMail } from '../api_cert_requests.js';
 import { R } from '../strings/cert_requests.zh.js';
+import { standingGate } from '../components/standing_gate.js';
 import { formatTime } from './apply_flow.js';
 
 // 会员证邮寄申请: 【申请邮寄】 opens the form with the recipient, phone and address taken from the
 // profile (all editable); it needs this year's valid certificate (else a way to 会费缴纳). The
-// requests show their state and, once sent, the courier and tracking number.
+// requests show their state and, once sent, the courier and tracking number. A member not in good
+// standing is told that above it (the standing gate).
 const DEFS = [
   { key: 'recipient', label: R.recipient, kind: 'text', required: true, max_chars: 50 },
   { key: 'phone', label: R.phone, kind: 'phone', required: true },
@@ -30,6 +32,11 @@ export default {
   auth: 'member',
   render(ctx) {
     const body = h('div', { class: 'cert-mail' });
+    // Unpaid: the standing notice leads to 会费缴纳, so the page's own button goes.
+    let gateUp = false;
+    const gate = standingGate(ctx, 'certificate_mail', {
+      onShown: () => { gateUp = true; body.querySelector('[data-action="to-dues"]')?.parentElement.remove(); },
+    });
     const result = h('div', { attrs: { 'aria-live': 'polite' } });
     const show = (msg, kind = 'info', test = 'mail-result') => { result.replaceChildren(notice(msg, kind)); result.firstChild.dataset.test = test; };
 
@@ -71,7 +78,7 @@ export default {
           button(R.applyMail, { variant: 'primary', size: 'lg', attrs: { 'data-action': 'apply-mail' }, onClick: () => form(data.prefill || {}, slot) })));
       } else {
         slot.replaceChildren(notice(data.blocked?.message || '', 'warning'));
-        if (data.blocked?.code === 'no_certificate') {
+        if (data.blocked?.code === 'no_certificate' && !gateUp) {
           slot.append(h('div', { class: 'actions' },
             button(R.toDues, { variant: 'primary', size: 'lg', attrs: { 'data-action': 'to-dues' }, onClick: () => ctx.go('/member/dues') })));
         }
@@ -86,6 +93,6 @@ export default {
     }, ctx.alive);
 
     load();
-    return page(R.mailTitle, h('p', { class: 'page-lead' }, R.mailLead), result, body);
+    return page(R.mailTitle, h('p', { class: 'page-lead' }, R.mailLead), gate, result, body);
   },
 };

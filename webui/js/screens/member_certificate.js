@@ -6,17 +6,24 @@ import { page, notice, loading, loadError } from '../components/page.js';
 import {
   memberCertificates, printCertificate, memberPrintJob, memberPreviewUrl, memberPdfUrl, certState,
 } from '../api_certificates.js';
+import { standingGate } from '../components/standing_gate.js';
 import { statusBadge, certFacts, previewImage, printTracker, fill } from './cert_common.js';
 
 // 会员证 (manual: 电子版会员证，用户缴纳会费后，自动生成。支持在线打印以及pdf文件下载。): the preview,
 // the certificate's facts and status, 【打印】 (the job followed every second until it is done)
 // and 【下载PDF】 (the server names the file). No certificate yet: a pointer to 会费缴纳. Older
-// versions are listed below and can be shown in the same place.
+// versions are listed below and can be shown in the same place. A member not in good standing is
+// told that above it (the standing gate).
 export default {
   title: C.certTitle,
   auth: 'member',
   render(ctx) {
     const body = h('div', { class: 'cert-page' });
+    // Unpaid: the standing notice leads to 会费缴纳, so the no-certificate card's own button goes.
+    let gateUp = false;
+    const gate = standingGate(ctx, 'certificate', {
+      onShown: () => { gateUp = true; body.querySelector('[data-action="to-dues"]')?.parentElement.remove(); },
+    });
     let data = null;
     let shownId = null;
     const tracker = printTracker({
@@ -90,7 +97,7 @@ export default {
         body.replaceChildren(h('div', { class: 'card cert-none', dataset: { test: 'no-certificate' } },
           h('h2', { class: 'card-title' }, C.noCertTitle),
           h('p', {}, C.noCertBody),
-          h('div', { class: 'actions' },
+          gateUp ? null : h('div', { class: 'actions' },
             button(C.toDues, { variant: 'primary', size: 'lg', attrs: { 'data-action': 'to-dues' }, onClick: () => ctx.go(data.dues_url || '/member/dues') }))));
         return;
       }
@@ -109,6 +116,6 @@ export default {
       }
     }
     load();
-    return page(C.certTitle, h('p', { class: 'page-lead' }, C.certLead), body);
+    return page(C.certTitle, h('p', { class: 'page-lead' }, C.certLead), gate, body);
   },
 };
