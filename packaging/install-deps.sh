@@ -10,7 +10,9 @@ BUILD=(cmake ninja-build g++ pkg-config git
   libcivetweb-dev civetweb libsqlite3-dev sqlite3 libqrencode-dev libzxing-dev
   libcairo2-dev libpango1.0-dev fonts-wqy-microhei fonts-noto-cjk libcups2-dev
   nlohmann-json3-dev libtomlplusplus-dev libsodium-dev libssl-dev
-  libcurl4-openssl-dev libsystemd-dev)
+  libcurl4-openssl-dev libsystemd-dev
+  # the on-screen keyboard's pinyin dictionary (read at run time; the unit tests use it too)
+  rime-data-pinyin-simp)
 # Print tests (tests/print/cups-fixture.sh): cupsd (cups-daemon), lpadmin/lpstat (cups-client),
 # ippeveprinter/ipptool (cups-ipp-utils), dbus-daemon (ippeveprinter will not start without a
 # bus), pdftopdf (cups-filters-core-drivers: the `-m everywhere` queue passes PDF jobs through

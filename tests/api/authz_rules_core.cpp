@@ -29,6 +29,7 @@ Area core_area() {
         {"GET", "/content/pages/{slug}", kAnyone, "/content/pages/charter"},
         {"PUT", "/staff/pages/{slug}", kAdmin, "/staff/pages/charter"},
         {"GET", "/directory", kAnyone},
+        {"GET", "/ime", kAnyone, "/ime?q=zhuanli"},
         {"GET", "/member/home", kMembers},
         {"GET", "/staff/home", kStaff},
         {"GET", "/applications/forms/{type}", kAnyone, "/applications/forms/industry_org"},

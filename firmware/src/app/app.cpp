@@ -72,6 +72,14 @@ Result<std::unique_ptr<App>> App::create(const config::Config& cfg) {
   auto documents = certs::document_settings(cfg);
   if (!documents.ok()) return documents.error();
   app->documents_ = std::move(documents).value();
+  // A missing dictionary disables pinyin input only: the daemon still serves everything else.
+  if (const auto& path = cfg.str("ime.dictionary"); !path.empty()) {
+    auto dict = ime::PinyinDict::load_file(path);
+    if (dict.ok())
+      app->ime_ = std::make_unique<ime::PinyinDict>(std::move(dict).value());
+    else
+      std::fprintf(stderr, "memberdesk: pinyin input disabled: %s\n", dict.error().message.c_str());
+  }
   App* raw = app.get();
   app->dues_.reset(new dues::DuesContext{
       app->cfg_, app->gateways_,

@@ -16,6 +16,7 @@
 #include "http/router.h"
 #include "http/server.h"
 #include "http/session.h"
+#include "ime/pinyin_dict.h"
 #include "notify/sms_sender.h"
 #include "store/directory_cache.h"
 #include "store/pool.h"
@@ -50,6 +51,9 @@ class App {
   const certs::DocumentSettings& documents() const { return documents_; }
   // Null until start_http (tests that only route requests have no printer).
   certs::PrintWorker* printer() { return printer_.get(); }
+  // The on-screen keyboard's pinyin dictionary; null when it could not be loaded (the keyboard
+  // then offers letters only).
+  const ime::PinyinDict* ime() const { return ime_.get(); }
   // QR decodes of camera frames running now (public and CPU-bound, so bounded).
   std::atomic<int>& scans_in_flight() { return scans_in_flight_; }
 
@@ -67,6 +71,7 @@ class App {
   std::optional<certs::SigningKey> signing_key_;
   certs::DocumentSettings documents_;
   std::unique_ptr<certs::PrintWorker> printer_;
+  std::unique_ptr<ime::PinyinDict> ime_;
   std::atomic<int> scans_in_flight_{0};
   std::unique_ptr<dues::Sweeper> sweeper_;
   std::unique_ptr<http::Server> server_;

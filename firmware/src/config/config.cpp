@@ -165,6 +165,10 @@ const std::vector<KeySpec>& schema() {
        "How often a print job's state is asked while it is open (milliseconds).", 200, 60000},
       {"printer", "status_interval_s", int64_t{10},
        "How often the printer's state is checked while nothing is printing (seconds).", 1, 3600},
+      {"ime", "dictionary", std::string("/usr/share/rime-data/pinyin_simp.dict.yaml"),
+       "Pinyin dictionary of the on-screen keyboard (rime-data-pinyin-simp). Empty or missing: "
+       "letters only.",
+       0, 0},
   };
   return keys;
 }
