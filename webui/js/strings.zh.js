@@ -302,6 +302,17 @@ export const S = {
     clear: '清空',
     done: '完成',
     space: '空格',
+    // pinyin input
+    modeZh: '中',
+    modeEn: '英',
+    toLetters: '切换到字母输入',
+    toPinyin: '切换到拼音输入',
+    candidates: '候选字词',
+    prevPage: '上一页候选',
+    nextPage: '下一页候选',
+    pinyinHint: '拼音输入：按字母键输入拼音，点选汉字',
+    lettersMode: '字母输入（按“英”切换回拼音）',
+    imeUnavailable: '拼音输入暂不可用，请用字母输入',
   },
 };
 

@@ -5,8 +5,9 @@ import { keyboard } from './keyboard.js';
 // A labelled form field with an error slot right under the input.
 //   const f = field({ label: '账号', name: 'login_id', keyboard: true });
 //   f.value(); f.setError('...'); f.clearError(); f.input.focus();
+// `ime`: 'text' or 'name' when the field takes Chinese (the keyboard's pinyin; see keyboard.js).
 export function field({ label, name, type = 'text', placeholder, hint, required, keyboard: useKeyboard,
-  autocomplete = 'off', maxLength, inputMode } = {}) {
+  autocomplete = 'off', maxLength, inputMode, ime } = {}) {
   const id = nextId(`f-${name}`);
   const errId = `${id}-err`;
   const hintId = hint ? `${id}-hint` : undefined;
@@ -29,8 +30,8 @@ export function field({ label, name, type = 'text', placeholder, hint, required,
   });
   const error = h('div', { id: errId, class: 'field-error', attrs: { 'aria-live': 'polite' } });
   const row = h('div', { class: 'field-input-row' }, input);
-  if (useKeyboard) {
-    keyboard.bind(input);
+  if (useKeyboard || ime) {
+    keyboard.bind(input, { ime });
     row.append(h('button', {
       type: 'button',
       class: 'btn btn-ghost field-kbd',

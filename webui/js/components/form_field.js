@@ -12,6 +12,10 @@ const OSK_KINDS = new Set(['uscc', 'resident_id', 'mobile', 'phone', 'email', 'p
   'agency_code', 'qualification_no', 'practice_no', 'count']);
 const INPUT_MODE = { mobile: 'tel', phone: 'tel', postcode: 'numeric', count: 'numeric', email: 'email', url: 'url',
   agency_code: 'numeric', qualification_no: 'numeric', practice_no: 'numeric' };
+// Free text takes Chinese through the keyboard's pinyin; people's names rank surnames and
+// given-name characters first.
+const IME_KINDS = new Set(['text', 'textarea']);
+const PERSON_NAME_KEYS = new Set(['name', 'head_name', 'contact_name', 'recipient', 'contact_person', 'legal_representative']);
 const MAX = { uscc: 18, resident_id: 18, mobile: 14, postcode: 6, agency_code: 5, qualification_no: 7, practice_no: 11, count: 6 };
 
 export function defField(def, initial = '') {
@@ -61,8 +65,9 @@ export function defField(def, initial = '') {
     setValue = (v) => { control.value = v ?? ''; };
   }
   row.append(control);
-  if (OSK_KINDS.has(def.kind) && !readonly) {
-    keyboard.bind(control);
+  const ime = IME_KINDS.has(def.kind) ? (PERSON_NAME_KEYS.has(def.key) ? 'name' : 'text') : '';
+  if ((OSK_KINDS.has(def.kind) || ime) && !readonly) {
+    keyboard.bind(control, { ime });
     row.append(h('button', {
       type: 'button',
       class: 'btn btn-ghost field-kbd',

@@ -5,8 +5,8 @@ import { keyboard } from './keyboard.js';
 
 // A search field with the on-screen keyboard and 【搜索】【清除】 buttons. onSearch(text) gets the
 // trimmed text ('' for 清除).
-export function searchBar({ label, name = 'q', placeholder, value = '', maxLength = 64, searchLabel, clearLabel, onSearch }) {
-  const f = field({ label, name, placeholder, keyboard: true, maxLength });
+export function searchBar({ label, name = 'q', placeholder, value = '', maxLength = 64, searchLabel, clearLabel, onSearch, ime = 'text' }) {
+  const f = field({ label, name, placeholder, keyboard: true, maxLength, ime });
   f.setValue(value);
   f.input.setAttribute('enterkeyhint', 'search');
   return h('form', {

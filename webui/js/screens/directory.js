@@ -19,7 +19,7 @@ export default {
     let debounce = null;
 
     const search = field({
-      label: S.dirSearchLabel, name: 'q', placeholder: S.dirSearchPlaceholder, keyboard: true, maxLength: 64,
+      label: S.dirSearchLabel, name: 'q', placeholder: S.dirSearchPlaceholder, keyboard: true, maxLength: 64, ime: 'text',
     });
     search.input.setAttribute('enterkeyhint', 'search');
     search.input.addEventListener('compositionstart', () => { composing = true; });

@@ -37,7 +37,7 @@ export default {
       h('span', { class: 'field-label is-required', id: 'cal-kind-lbl' }, S.calKind),
       h('div', { class: 'chips', attrs: { role: 'group', 'aria-labelledby': 'cal-kind-lbl' } }, kindButtons),
       h('div', { class: 'field-error' }));
-    const name = field({ label: S.calName, name: 'name', placeholder: S.calNamePlaceholder, maxLength: 50 });
+    const name = field({ label: S.calName, name: 'name', placeholder: S.calNamePlaceholder, maxLength: 50, ime: 'text' });
     const message = h('div', { class: 'form-message', attrs: { role: 'alert' } });
     const save = button(S.calSave, { variant: 'primary', size: 'lg', type: 'submit' });
     const form = h('form', {

@@ -26,7 +26,7 @@ export default {
     const done = (msg, test) => { result.replaceChildren(notice(msg)); result.firstChild.dataset.test = test; load(); };
 
     function markSent(r) {
-      const courier = field({ label: R.courier, name: 'courier', required: true, maxLength: 30 });
+      const courier = field({ label: R.courier, name: 'courier', required: true, maxLength: 30, ime: 'text' });
       const tracking = field({ label: R.trackingNo, name: 'tracking_no', required: true, keyboard: true, maxLength: 30 });
       courier.input.addEventListener('input', () => courier.clearError());
       tracking.input.addEventListener('input', () => tracking.clearError());

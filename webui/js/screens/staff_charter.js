@@ -14,7 +14,7 @@ export default {
     const box = h('div', { class: 'card' });
     const result = h('div', { attrs: { 'aria-live': 'polite' } });
     loadInto(box, () => contentPage('charter'), (data) => {
-      const title = field({ label: S.chPageTitle, name: 'title', required: true, maxLength: 100 });
+      const title = field({ label: S.chPageTitle, name: 'title', required: true, maxLength: 100, ime: 'text' });
       const body = textArea({ label: S.chBody, name: 'body', required: true, rows: 18 });
       title.setValue(data.title || '');
       body.setValue(data.body || '');

@@ -18,8 +18,8 @@ export default {
 
     function view(s) {
       const fields = {
-        bank_account_name: field({ label: F.setFields.bank_account_name, name: 'bank_account_name', required: true, maxLength: 100 }),
-        bank_name: field({ label: F.setFields.bank_name, name: 'bank_name', required: true, maxLength: 100 }),
+        bank_account_name: field({ label: F.setFields.bank_account_name, name: 'bank_account_name', required: true, maxLength: 100, ime: 'text' }),
+        bank_name: field({ label: F.setFields.bank_name, name: 'bank_name', required: true, maxLength: 100, ime: 'text' }),
         bank_account_no: field({ label: F.setFields.bank_account_no, name: 'bank_account_no', required: true, keyboard: true, inputMode: 'numeric', maxLength: 40 }),
         bank_note: textArea({ label: F.setFields.bank_note, name: 'bank_note', required: true, rows: 4, maxLength: 300, placeholder: F.setNotePlaceholder }),
       };

@@ -10,10 +10,11 @@ import { searchMembers, changeAgency } from '../api_staff_members.js';
 // pick it, give a reason; the server audits the change. `reload` redraws the record after it.
 export function agencyChange(attorney, ctx, reload) {
   let picked = null;
-  const find = field({ label: M.agencySearch, name: 'agency_q', placeholder: M.agencyPlaceholder, keyboard: true, maxLength: 50 });
+  const find = field({ label: M.agencySearch, name: 'agency_q', placeholder: M.agencyPlaceholder, keyboard: true, maxLength: 50, ime: 'text' });
   const choices = h('div', { class: 'agency-choices', attrs: { 'aria-live': 'polite' } });
   const reasonId = 'agency-reason';
   const reason = h('textarea', { id: reasonId, class: 'input textarea', rows: 3, placeholder: M.reasonPlaceholder, attrs: { maxlength: 200, 'aria-required': 'true', 'aria-describedby': `${reasonId}-err` } });
+  keyboard.bind(reason, { ime: 'text' }); // reasons take Chinese at the kiosk too
   const reasonErr = h('div', { id: `${reasonId}-err`, class: 'field-error', attrs: { 'aria-live': 'polite' } });
   const reasonField = h('div', { class: 'field', dataset: { field: 'reason' } },
     h('label', { class: 'field-label is-required', htmlFor: reasonId }, M.reason), reason, reasonErr);

@@ -30,7 +30,7 @@ export default {
       typeRow.hidden = state.audience !== 'type';
     }
     sync();
-    const title = field({ label: S.pmMsgTitle, name: 'title', required: true, maxLength: 100 });
+    const title = field({ label: S.pmMsgTitle, name: 'title', required: true, maxLength: 100, ime: 'text' });
     const body = textArea({ label: S.pmBody, name: 'body', required: true, rows: 8 });
     const message = h('div', { class: 'form-message', attrs: { role: 'alert' } });
     const result = h('div', { attrs: { 'aria-live': 'polite' } });

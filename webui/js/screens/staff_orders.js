@@ -40,7 +40,7 @@ export default {
     };
     const goState = (patch) => { Object.assign(state, patch); ctx.go(route(), { replace: true }); };
 
-    const search = field({ label: F.ordersSearchLabel, name: 'q', placeholder: F.ordersSearchPlaceholder, keyboard: true, maxLength: 64 });
+    const search = field({ label: F.ordersSearchLabel, name: 'q', placeholder: F.ordersSearchPlaceholder, keyboard: true, maxLength: 64, ime: 'text' });
     search.setValue(state.q);
     search.input.setAttribute('enterkeyhint', 'search');
     const form = h('form', {

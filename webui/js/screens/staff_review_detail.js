@@ -6,6 +6,7 @@ import { page, notice, loading, loadError } from '../components/page.js';
 import { staffApplication, approveApplication, rejectApplication } from '../api.js';
 import { formatTime } from './apply_flow.js';
 import { M } from '../strings/staff_members.zh.js';
+import { keyboard } from '../components/keyboard.js';
 
 // 入会申请详情: every field (label / value), the applicant's history, and 【通过】 (with a
 // confirmation) / 【退回】 (with a required reason) while it is 待审核.
@@ -53,6 +54,7 @@ export default {
     function reject(app) {
       const reasonId = 'reject-reason';
       const area = h('textarea', { id: reasonId, class: 'input textarea', rows: 4, placeholder: S.rvReasonPlaceholder, attrs: { maxlength: 500, 'aria-describedby': `${reasonId}-err`, 'aria-required': 'true' } });
+      keyboard.bind(area, { ime: 'text' }); // reasons take Chinese at the kiosk too
       const err = h('div', { id: `${reasonId}-err`, class: 'field-error', attrs: { 'aria-live': 'polite' } });
       const fieldEl = h('div', { class: 'field', dataset: { field: 'reason' } },
         h('label', { class: 'field-label is-required', htmlFor: reasonId }, S.rvReason), area, err);

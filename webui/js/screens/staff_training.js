@@ -109,10 +109,10 @@ export const staffTrainingForm = {
 
     function form(c = {}) {
       const fields = {
-        name: field({ label: T.fields.name, name: 'name', required: true, maxLength: 100 }),
+        name: field({ label: T.fields.name, name: 'name', required: true, maxLength: 100, ime: 'text' }),
         start_date: field({ label: T.fields.start_date, name: 'start_date', type: 'date', required: true }),
         end_date: field({ label: T.fields.end_date, name: 'end_date', type: 'date', required: true }),
-        place: field({ label: T.fields.place, name: 'place', required: true, maxLength: 100 }),
+        place: field({ label: T.fields.place, name: 'place', required: true, maxLength: 100, ime: 'text' }),
         hours: field({ label: T.fields.hours, name: 'hours', required: true, keyboard: true, inputMode: 'numeric', maxLength: 4, hint: T.hoursHint }),
       };
       for (const [k, f] of Object.entries(fields)) {
