@@ -68,6 +68,12 @@ import memberCertChange from './screens/member_cert_change.js';
 import memberCertMail from './screens/member_cert_mail.js';
 import staffCertChanges from './screens/staff_cert_changes.js';
 import staffCertMail from './screens/staff_cert_mail.js';
+// 招聘信息 (issue 8, jobs)
+import jobs from './screens/jobs.js';
+import jobDetail from './screens/job_detail.js';
+import memberJobs from './screens/member_jobs.js';
+import memberJobForm from './screens/member_job_form.js';
+import staffJobs from './screens/staff_jobs.js';
 
 const ROUTES = {
   '/': home,
@@ -123,6 +129,13 @@ const ROUTES = {
   '/member/certificate/mail': memberCertMail,
   '/staff/certificate-changes': staffCertChanges,
   '/staff/certificate-mail': staffCertMail,
+  // 招聘信息 (issue 8, jobs)
+  '/jobs': jobs,
+  '/jobs/detail': jobDetail,
+  '/member/jobs': memberJobs,
+  '/member/jobs/new': memberJobForm,
+  '/member/jobs/edit': memberJobForm,
+  '/staff/jobs': staffJobs,
 };
 
 const HOME = '#/';

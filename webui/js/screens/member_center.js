@@ -14,6 +14,7 @@ const READY = {
   dues: '/member/dues', dues_orders: '/member/dues/orders', certificate: '/member/certificate',
   profile: '/member/profile', profile_edit: '/member/profile/edit',
   certificate_change: '/member/certificate/change', certificate_mail: '/member/certificate/mail',
+  jobs: '/member/jobs', // agencies post; other member types are told the page is for 代理机构
 };
 
 function dl(rows) {

@@ -10,6 +10,7 @@ import { C } from '../strings/certificates.zh.js';
 import { M } from '../strings/staff_members.zh.js';
 import { P } from '../strings/profile.zh.js';
 import { R } from '../strings/cert_requests.zh.js';
+import { J } from '../strings/jobs.zh.js';
 
 // Staff console: who is logged in and with which role, and the work of that role
 // (入会审核 and 工作日历 for reviewers and admins; the 会费 screens for finance and admins; 会员证 for
@@ -34,6 +35,8 @@ const MENU = [
   // 会员证信息修改申请, 会员证邮寄申请 (issue 8): a row may carry its own label.
   ['cert_changes', '/staff/certificate-changes', ['reviewer', 'admin'], R.menu.cert_changes],
   ['cert_mail', '/staff/certificate-mail', ['desk', 'admin'], R.menu.cert_mail],
+  // 招聘信息 (issue 8): reviewers approve or reject agencies' postings.
+  ['jobs', '/staff/jobs', ['reviewer', 'admin'], J.menu],
 ];
 export default {
   title: S.staffTitle,
