@@ -89,6 +89,7 @@ bool publicly_listed(HttpClient& anyone, int64_t id) {
 
 TEST_CASE("招聘信息: a posting is public only after approval and an edit goes back to review") {
   TestDaemon d(options());
+  certtest::approve(d, {"11001"});
   HttpClient agency(d.port());
   as_member(agency, "11001");
   HttpClient visitor(d.port());
@@ -163,6 +164,7 @@ TEST_CASE("招聘信息: a posting is public only after approval and an edit goe
 
 TEST_CASE("招聘信息: a rejection carries a reason the agency sees and an edit resubmits it") {
   TestDaemon d(options());
+  certtest::approve(d, {"11001"});
   HttpClient agency(d.port());
   as_member(agency, "11001");
   HttpClient reviewer(d.port());
@@ -198,6 +200,7 @@ TEST_CASE("招聘信息: a rejection carries a reason the agency sees and an edi
 
 TEST_CASE("招聘信息: each bad field is refused with its own message") {
   TestDaemon d(options());
+  certtest::approve(d, {"11001"});
   HttpClient agency(d.port());
   as_member(agency, "11001");
   Json bad = posting(d, "");
@@ -225,6 +228,7 @@ TEST_CASE("招聘信息: each bad field is refused with its own message") {
 
 TEST_CASE("招聘信息: an expired posting leaves the public list and newest approvals come first") {
   TestDaemon d(options());
+  certtest::approve(d, {"11001"});
   HttpClient agency(d.port());
   as_member(agency, "11001");
   HttpClient reviewer(d.port());
@@ -263,7 +267,7 @@ TEST_CASE("招聘信息: an expired posting leaves the public list and newest ap
 
 TEST_CASE("招聘信息: only agencies post and an agency never sees another agency's postings") {
   TestDaemon d(options());
-  certtest::approve(d, {"11001", "1100001"});
+  certtest::approve(d, {"11001", "1100001", "31002"});
   HttpClient a(d.port());
   as_member(a, "11001");
   HttpClient b(d.port());
@@ -289,4 +293,24 @@ TEST_CASE("招聘信息: only agencies post and an agency never sees another age
   as_staff(desk, apitest::desk_staff());
   CHECK(desk.get("/staff/jobs").status == 403);
   CHECK(desk.post(staff_path(id, "approve"), Json::object()).status == 403);
+}
+
+TEST_CASE("招聘信息: an agency posts once its application is approved and not after it withdrew") {
+  TestDaemon d(options());
+  HttpClient agency(d.port());
+  as_member(agency, "11001");
+  auto page = agency.get("/member/jobs");
+  REQUIRE(page.status == 200);
+  CHECK(page.body["can_create"] == false);
+  CHECK(page.body["blocked"]["code"] == "not_member");
+  auto early = agency.post("/member/jobs", posting(d, "入会前的招聘"));
+  CHECK(early.status == 409);
+  CHECK(early.error_code() == "not_member");
+  certtest::approve(d, {"11001"});
+  CHECK(agency.get("/member/jobs").body["can_create"] == true);
+  post_job(agency, posting(d, "入会后的招聘"));
+  sql_exec(d, "UPDATE members SET status = 'withdrawn' WHERE login_id = '11001'");
+  CHECK(agency.get("/member/jobs").body["blocked"]["code"] == "withdrawn");
+  CHECK(agency.post("/member/jobs", posting(d, "退会后的招聘")).error_code() == "withdrawn");
+  CHECK(sql_int(d, "SELECT COUNT(*) FROM job_postings") == 1);
 }

@@ -136,4 +136,9 @@ TEST_CASE("job posting: states and what the public sees") {
   CHECK(job_display_label("approved", "2026-12-03", kToday) == "已过期");
   CHECK(job_display_label("approved", "2026-12-04", kToday) == "已发布");
   CHECK(job_display_label("rejected", "2026-12-03", kToday) == "未通过");
+  CHECK(may_post_jobs(MemberStatus::kApprovedUnpaid));
+  CHECK(may_post_jobs(MemberStatus::kActive));
+  CHECK_FALSE(may_post_jobs(MemberStatus::kRoster));
+  CHECK_FALSE(may_post_jobs(MemberStatus::kApplied));
+  CHECK_FALSE(may_post_jobs(MemberStatus::kWithdrawn));
 }

@@ -148,7 +148,7 @@ http::Response my_jobs(app::App& app, http::Call& call) {
   http::Json items = http::Json::array();
   for (const auto& j : *own) items.push_back(job_json(j, View::kAgency, today));
   http::Json blocked;
-  if (m->status == "withdrawn") blocked = {{"code", "withdrawn"}, {"message", "您已退会，不能再发布招聘信息"}};
+  if (auto why = membership::posting_blocked(*m)) blocked = {{"code", why->code}, {"message", why->message}};
   return http::Response::ok({{"today", today},
                              {"can_create", blocked.is_null()},
                              {"blocked", blocked},

@@ -117,6 +117,10 @@ std::string pay_text(const JobFields& f) {
   return yuan(f.pay_min_yuan) + "–" + yuan(f.pay_max_yuan) + "元/月";
 }
 
+bool may_post_jobs(MemberStatus s) {
+  return s == MemberStatus::kApprovedUnpaid || s == MemberStatus::kActive;
+}
+
 std::string_view job_status_label(std::string_view s) {
   if (s == "pending") return "待审核";
   if (s == "approved") return "已发布";

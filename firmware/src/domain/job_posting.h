@@ -8,6 +8,8 @@
 #include <string>
 #include <string_view>
 
+#include "domain/member.h"
+
 namespace md::domain {
 
 // As typed (numbers as text, so a wrong one gets its own message).
@@ -47,6 +49,10 @@ std::map<std::string, std::string> check_job(const JobForm& form, const std::str
 
 // "8,000–12,000元/月", "10,000元/月" (min = max) or "面议".
 std::string pay_text(const JobFields& f);
+
+// Who may post: an agency whose application was approved (paid or not); not one still on the
+// roster or under review, nor one that withdrew.
+bool may_post_jobs(MemberStatus s);
 
 // States: pending (待审核) → approved (已发布) | rejected (未通过, with a reason); an edit of any
 // of them goes back to pending; the agency may close (已关闭) any that is not closed.

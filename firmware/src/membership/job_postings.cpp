@@ -78,10 +78,18 @@ Result<store::JobPosting> own_job(store::Db& db, const store::Member& agency, in
   return j;
 }
 
+std::optional<Error> posting_blocked(const store::Member& agency) {
+  auto status = domain::member_status_from_code(agency.status);
+  if (status == domain::MemberStatus::kWithdrawn)
+    return make_error(ErrorKind::kConflict, "withdrawn", "您已退会，不能再发布招聘信息");
+  if (!status || !domain::may_post_jobs(*status))
+    return make_error(ErrorKind::kConflict, "not_member", "您的入会申请尚未审核通过，暂不能发布招聘信息");
+  return std::nullopt;
+}
+
 Result<JobOutcome> create_job(store::Db& db, const store::Member& agency, const domain::JobForm& form,
                               const std::string& today) {
-  if (agency.status == "withdrawn")
-    return make_error(ErrorKind::kConflict, "withdrawn", "您已退会，不能再发布招聘信息");
+  if (auto blocked = posting_blocked(agency)) return *blocked;
   JobOutcome out;
   domain::JobFields fields;
   out.errors = domain::check_job(form, today, &fields);

@@ -23,7 +23,9 @@ struct JobOutcome {
 
 // REQUIRES: `agency` is an agency. kNotFound for a posting of another agency.
 Result<store::JobPosting> own_job(store::Db& db, const store::Member& agency, int64_t id);
-// kConflict withdrawn.
+// Why the agency may not post now (kConflict not_member before approval, withdrawn), if so.
+std::optional<Error> posting_blocked(const store::Member& agency);
+// kConflict not_member, withdrawn.
 Result<JobOutcome> create_job(store::Db& db, const store::Member& agency, const domain::JobForm& form,
                               const std::string& today);
 // kNotFound (not the agency's), kConflict closed.
