@@ -69,7 +69,7 @@ for (const [orientation, viewport] of [['portrait', PORTRAIT], ['landscape', LAN
     await page.locator('.dir-table tbody tr').first().waitFor();
     await check(page, 'directory', orientation);
 
-    for (const [tile, name, r] of [['guide', 'guide', '/guide'], ['faq', 'faq', '/faq'], ['apply', 'apply', '/apply'], ['jobs', 'jobs', '/soon']]) {
+    for (const [tile, name, r] of [['guide', 'guide', '/guide'], ['faq', 'faq', '/faq'], ['apply', 'apply', '/apply'], ['jobs', 'jobs', '/jobs']]) {
       await page.locator('[data-nav="home"]').click();
       await page.locator(`[data-tile="${tile}"]`).click();
       await waitForRoute(page, r);

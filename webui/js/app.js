@@ -76,6 +76,12 @@ import staffTrainingClass from './screens/staff_training_class.js';
 // 报名信息, 成绩查询, 会费缴纳信息 (issue 8, member records)
 import { registrationsScreen, scoresScreen } from './screens/member_training.js';
 import { ownDuesHistoryScreen, attorneyDuesHistoryScreen } from './screens/member_dues_history.js';
+// 招聘信息 (issue 8, jobs)
+import jobs from './screens/jobs.js';
+import jobDetail from './screens/job_detail.js';
+import memberJobs from './screens/member_jobs.js';
+import memberJobForm from './screens/member_job_form.js';
+import staffJobs from './screens/staff_jobs.js';
 
 const ROUTES = {
   '/': home,
@@ -142,6 +148,13 @@ const ROUTES = {
   '/member/training/scores': scoresScreen,
   '/member/dues/history': ownDuesHistoryScreen,
   '/member/dues/history/attorneys': attorneyDuesHistoryScreen,
+  // 招聘信息 (issue 8, jobs)
+  '/jobs': jobs,
+  '/jobs/detail': jobDetail,
+  '/member/jobs': memberJobs,
+  '/member/jobs/new': memberJobForm,
+  '/member/jobs/edit': memberJobForm,
+  '/staff/jobs': staffJobs,
 };
 
 const HOME = '#/';

@@ -22,6 +22,7 @@ void register_all(http::Router& router, app::App& app) {
   register_dues_history_routes(router, app);
   register_cert_request_routes(router, app);
   register_ime_routes(router, app);
+  register_job_routes(router, app);
 }
 
 }  // namespace md::api

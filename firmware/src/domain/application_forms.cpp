@@ -187,6 +187,8 @@ const char* kind_code(FieldKind k) {
 
 bool check_char_overridable(FieldKind k) { return k == K::kUscc || k == K::kResidentId; }
 
+bool landline_ok(const std::string& phone) { return phone_ok(phone); }
+
 FieldErrors validate_form(const FormDef& form, const Values& input, Values* normalised,
                           const std::string& today_iso, CheckOverrides* overrides) {
   FieldErrors errors;

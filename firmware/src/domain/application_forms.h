@@ -65,4 +65,7 @@ bool check_char_overridable(FieldKind k);
 FieldErrors validate_form(const FormDef& form, const Values& input, Values* normalised,
                           const std::string& today_iso, CheckOverrides* overrides = nullptr);
 
+// The forms' 办公电话 rule: digits with an optional area code and extension, e.g. 010-62345678.
+bool landline_ok(const std::string& phone);
+
 }  // namespace md::domain

@@ -14,18 +14,6 @@ std::string value_of(const std::map<std::string, std::string>& m, const char* ke
   return it == m.end() ? "" : it->second;
 }
 
-// A landline, by the application form's own 办公电话 rule.
-bool landline_ok(const std::string& phone) {
-  FieldDef def;
-  def.key = "phone";
-  def.label = "电话";
-  def.kind = FieldKind::kPhone;
-  def.required = true;
-  FormDef one{MemberType::kAgency, "", "", "", "", {def}};
-  Values out;
-  return validate_form(one, {{"phone", phone}}, &out, "2000-01-01").empty();
-}
-
 }  // namespace
 
 MailForm mail_prefill(MemberType t, const std::map<std::string, std::string>& p) {

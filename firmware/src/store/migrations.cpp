@@ -487,6 +487,38 @@ CREATE UNIQUE INDEX cert_mail_requests_open ON cert_mail_requests(member_id)
 CREATE INDEX cert_mail_requests_status ON cert_mail_requests(status, created_at);
 )SQL";
 
+// v9: 招聘信息. An agency's job postings; the public sees the approved ones through valid_until
+// (Asia/Shanghai date). An edit goes back to pending; a rejection keeps its reason until then.
+constexpr const char* kV9 = R"SQL(
+CREATE TABLE job_postings(
+  id INTEGER PRIMARY KEY,
+  agency_id INTEGER NOT NULL REFERENCES members(id),
+  title TEXT NOT NULL,
+  positions TEXT NOT NULL,
+  headcount INTEGER NOT NULL CHECK (headcount BETWEEN 1 AND 999),
+  requirements TEXT NOT NULL DEFAULT '',
+  place TEXT NOT NULL,
+  pay_negotiable INTEGER NOT NULL CHECK (pay_negotiable IN (0, 1)),
+  pay_min_yuan INTEGER,               -- 月薪, whole 元; NULL when 面议
+  pay_max_yuan INTEGER,
+  contact_name TEXT NOT NULL,
+  contact_phone TEXT NOT NULL,
+  valid_until TEXT NOT NULL,          -- 'YYYY-MM-DD', the last day it is shown
+  status TEXT NOT NULL DEFAULT 'pending'
+    CHECK (status IN ('pending','approved','rejected','closed')),
+  reject_reason TEXT,
+  reviewed_by TEXT,
+  reviewed_at TEXT,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  CHECK (pay_negotiable = 1 OR (pay_min_yuan IS NOT NULL AND pay_max_yuan IS NOT NULL
+                                AND pay_min_yuan <= pay_max_yuan)),
+  CHECK (status != 'rejected' OR reject_reason IS NOT NULL)
+);
+CREATE INDEX job_postings_agency ON job_postings(agency_id, id);
+CREATE INDEX job_postings_status ON job_postings(status, valid_until);
+)SQL";
+
 const std::vector<Rung>& ladder() {
   static const std::vector<Rung> rungs = {
       {1, "members, accounts, audit log", kV1},
@@ -497,6 +529,7 @@ const std::vector<Rung>& ladder() {
       {6, "training classes, registrations and scores", kV6},
       {7, "withdrawal requests", kV7},
       {8, "certificate change and mailing requests", kV8},
+      {9, "job postings", kV9},
   };
   return rungs;
 }

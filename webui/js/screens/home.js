@@ -11,7 +11,7 @@ const TILES = [
   { key: 'guide', to: () => '/guide' },
   { key: 'apply', to: () => '/apply' },
   { key: 'directory', to: () => '/directory' },
-  { key: 'jobs', to: () => '/soon?what=jobs' },
+  { key: 'jobs', to: () => '/jobs' },
   { key: 'faq', to: () => '/faq' },
   { key: 'verify', to: () => '/verify' },
 ];

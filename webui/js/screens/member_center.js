@@ -17,6 +17,7 @@ const READY = {
   certificate_change: '/member/certificate/change', certificate_mail: '/member/certificate/mail',
   registrations: '/member/training/registrations', scores: '/member/training/scores',
   agency_dues: '/member/dues/history', attorney_dues: '/member/dues/history/attorneys',
+  jobs: '/member/jobs', // agencies post; other member types are told the page is for 代理机构
 };
 
 function dl(rows) {

@@ -12,6 +12,7 @@ import { P } from '../strings/profile.zh.js';
 import { R } from '../strings/cert_requests.zh.js';
 import { A } from '../strings/staff_apply.zh.js';
 import { T } from '../strings/training.zh.js';
+import { J } from '../strings/jobs.zh.js';
 
 // Staff console: who is logged in and with which role, and the work of that role
 // (入会审核 and 工作日历 for reviewers and admins; the 会费 screens for finance and admins; 会员证 for
@@ -39,6 +40,8 @@ const MENU = [
   ['cert_mail', '/staff/certificate-mail', ['desk', 'admin'], R.menu.cert_mail],
   // 培训班管理 (issue 8): reviewers keep the dealings with members; finance and desk have no part.
   ['training', '/staff/training', ['reviewer', 'admin'], T.menu.training],
+  // 招聘信息 (issue 8): reviewers approve or reject agencies' postings.
+  ['jobs', '/staff/jobs', ['reviewer', 'admin'], J.menu],
 ];
 export default {
   title: S.staffTitle,
