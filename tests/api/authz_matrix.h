@@ -96,5 +96,6 @@ Area jobs_area();           // 招聘信息
 Area cert_requests_area();  // 会员证信息修改申请, 会员证邮寄申请
 Area history_area();        // 会费缴纳信息 pages
 Area staff_members_area();  // staff member search, whole record, 执业机构, check-character override
+Area status_area();         // 设备状态 (issue 9)
 
 }  // namespace authz

@@ -31,7 +31,7 @@ const std::vector<std::pair<Who, const char*>>& principals() {
 
 std::vector<Area> areas() {
   return {core_area(), dues_area(), certificates_area(), training_area(), staff_members_area(), profile_area(),
-          history_area(), cert_requests_area(), jobs_area()};
+          history_area(), cert_requests_area(), jobs_area(), status_area()};
 }
 
 const std::string kPw = "Matrix2026x";

@@ -109,3 +109,57 @@ TEST_CASE("parse_iso_date accepts real dates only") {
   REQUIRE(d);
   CHECK(format_iso_date(*d) == "2026-09-18");
 }
+
+namespace {
+md::domain::Date day(const char* iso) {
+  auto d = parse_iso_date(iso);
+  REQUIRE(d);
+  return *d;
+}
+}  // namespace
+
+TEST_CASE("a year counts as entered once it lists a holiday") {
+  WorkCalendar cal;
+  cal.add_workday(day("2027-02-07"));
+  CHECK_FALSE(cal.has_year(2027));
+  cal.add_holiday(day("2027-01-01"));
+  CHECK(cal.has_year(2027));
+  CHECK(calendar_2026().has_year(2026));
+  CHECK_FALSE(calendar_2026().has_year(2027));
+}
+
+TEST_CASE("next year's calendar is missing from 1 December on") {
+  const WorkCalendar cal = calendar_2026();
+  using md::domain::missing_calendar_years;
+  CHECK(missing_calendar_years(cal, day("2026-11-30")).empty());
+  CHECK(missing_calendar_years(cal, day("2026-12-01")) == std::vector<int>{2027});
+  CHECK(missing_calendar_years(cal, day("2026-12-31")) == std::vector<int>{2027});
+  WorkCalendar with_2027 = cal;
+  with_2027.add_holiday(day("2027-01-01"));
+  CHECK(missing_calendar_years(with_2027, day("2026-12-04")).empty());
+  // In January 2027 without its calendar this year is missing (next year is not asked yet).
+  CHECK(missing_calendar_years(cal, day("2027-01-05")) == std::vector<int>{2027});
+  CHECK(missing_calendar_years(WorkCalendar{}, day("2026-12-04")) == std::vector<int>{2026, 2027});
+}
+
+TEST_CASE("the missing years are named in the warning") {
+  using md::domain::missing_calendar_message;
+  CHECK(missing_calendar_message({}).empty());
+  const std::string m = missing_calendar_message({2027});
+  CHECK(m.find("2027年的节假日日历尚未录入") == 0);
+  CHECK(missing_calendar_message({2026, 2027}).find("2026年、2027年") == 0);
+}
+
+TEST_CASE("a due date running into a year without a calendar is estimated") {
+  const WorkCalendar cal = calendar_2026();
+  using md::domain::is_estimated_due_date;
+  CHECK_FALSE(is_estimated_due_date(cal, day("2026-12-04"), day("2026-12-11")));
+  CHECK(is_estimated_due_date(cal, day("2026-12-28"), day("2027-01-04")));
+  // Counting starts the day after: from 2026-12-31 every counted day is in 2027.
+  CHECK(is_estimated_due_date(cal, day("2026-12-31"), day("2027-01-07")));
+  WorkCalendar with_2027 = cal;
+  with_2027.add_holiday(day("2027-01-01"));
+  CHECK_FALSE(is_estimated_due_date(with_2027, day("2026-12-28"), day("2027-01-05")));
+  // A year before the first entered one counts as unknown too.
+  CHECK(is_estimated_due_date(cal, day("2025-12-29"), day("2026-01-06")));
+}

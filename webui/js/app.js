@@ -54,6 +54,7 @@ import staffTiers from './screens/staff_tiers.js';
 import memberCertificate from './screens/member_certificate.js';
 import verify from './screens/verify.js';
 import staffPrinter from './screens/staff_printer.js';
+import staffStatus from './screens/staff_status.js';
 import staffCertificates from './screens/staff_certificates.js';
 import staffMemberCertificates from './screens/staff_member_certificates.js';
 // 会员资料, 会员信息修改, 退会 (issue 8, profile)
@@ -123,6 +124,7 @@ const ROUTES = {
   '/member/certificate': memberCertificate,
   '/verify': verify,
   '/staff/printer': staffPrinter,
+  '/staff/status': staffStatus,
   '/staff/certificates': staffCertificates,
   '/staff/certificates/member': staffMemberCertificates,
   // 会员资料, 会员信息修改, 退会 (issue 8, profile)

@@ -5,6 +5,7 @@
 #include "domain/application_forms.h"
 #include "membership/applications.h"
 #include "store/application_repo.h"
+#include "store/calendar_repo.h"
 #include "store/member_repo.h"
 
 namespace md::api {
@@ -32,13 +33,17 @@ http::Json form_json(const domain::FormDef& form) {
           {"fields", fields}};
 }
 
-http::Json application_json(const store::Application& a) {
+// The applicant's view of an application; the calendar tells whether its due date is estimated.
+Result<http::Json> application_json(store::Db& db, const store::Application& a) {
+  auto cal = store::CalendarRepo(db).load();
+  if (!cal.ok()) return cal.error();
   http::Json j = {{"id", a.id},
                   {"member_type", a.member_type},
                   {"status", a.status},
                   {"name", a.name},
                   {"submitted_at", a.submitted_at},
                   {"due_date", a.due_date},
+                  {"due_date_estimated", membership::due_date_estimated(*cal, a)},
                   {"fields", http::Json::parse(a.form_json)}};
   if (a.reject_reason) j["reject_reason"] = *a.reject_reason;
   if (a.decided_at) j["decided_at"] = *a.decided_at;
@@ -83,7 +88,9 @@ http::Response submit(app::App& app, http::Call& call) {
                                 out->field_errors);
   }
   app.sms_enqueued();
-  auto r = http::Response::ok({{"application", application_json(*out->application)},
+  auto shown = application_json(*db, *out->application);
+  if (!shown.ok()) return http::error_response(shown.error());
+  auto r = http::Response::ok({{"application", *shown},
                                {"message", membership::kSubmittedNotice}});
   r.status = 201;
   return r;
@@ -126,7 +133,11 @@ http::Response my_application(app::App& app, http::Call& call) {
                   {"member_no", mem.member_no ? http::Json(*mem.member_no) : http::Json()},
                   {"form", form_json(domain::form_for(type.value_or(MemberType::kAgency)))},
                   {"prefill", prefill}};
-  if (latest->has_value()) j["application"] = application_json(**latest);
+  if (latest->has_value()) {
+    auto shown = application_json(*db, **latest);
+    if (!shown.ok()) return http::error_response(shown.error());
+    j["application"] = *shown;
+  }
   return http::Response::ok(j);
 }
 

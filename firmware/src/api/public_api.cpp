@@ -5,9 +5,10 @@
 namespace md::api {
 
 void register_public_routes(http::Router& router, app::App& app) {
-  router.add({"GET", "/health", http::Access::kPublic, {}, "Liveness and version",
-              [](http::Call&) {
-                return http::Response::ok({{"status", "ok"}, {"version", MEMBERDESK_VERSION}});
+  router.add({"GET", "/health", http::Access::kPublic, {}, "Liveness, version and uptime",
+              [&app](http::Call&) {
+                return http::Response::ok(
+                    {{"status", "ok"}, {"version", MEMBERDESK_VERSION}, {"uptime_s", app.uptime_s()}});
               },
               http::BeforePasswordChange::kAllowed});
   router.add({"GET", "/kiosk/settings", http::Access::kPublic, {}, "Idle reset timing for the kiosk UI",

@@ -1,6 +1,7 @@
 // Staff review of 入会申请 (role reviewer; admin too): the queue, one application with its
 // history, approve, reject with a reason; and the working-day calendar behind due dates.
 #include "api/routes.h"
+#include "status/status_report.h"
 #include "api/support.h"
 #include "app/app.h"
 #include "core/utf8.h"
@@ -25,7 +26,20 @@ std::string status_label(const std::string& s) {
   return s;
 }
 
-http::Json summary_json(const store::Application& a, const std::string& today) {
+// Today (Asia/Shanghai) and the working-day calendar, for due dates and their estimates.
+struct Dates {
+  std::string today;
+  domain::WorkCalendar calendar;
+};
+
+Result<Dates> dates_now(store::Db& db) {
+  auto cal = store::CalendarRepo(db).load();
+  if (!cal.ok()) return cal.error();
+  return Dates{store::today_shanghai(), std::move(cal).value()};
+}
+
+http::Json summary_json(const store::Application& a, const Dates& dates) {
+  const std::string& today = dates.today;
   auto type = domain::member_type_from_code(a.member_type);
   return {{"id", a.id},
           {"member_type", a.member_type},
@@ -36,6 +50,7 @@ http::Json summary_json(const store::Application& a, const std::string& today) {
           {"status_label", status_label(a.status)},
           {"submitted_at", a.submitted_at},
           {"due_date", a.due_date},
+          {"due_date_estimated", membership::due_date_estimated(dates.calendar, a)},
           {"overdue", a.status == "submitted" && a.due_date < today},
           {"decided_at", a.decided_at ? http::Json(*a.decided_at) : http::Json()},
           {"decided_by", a.decided_by ? http::Json(*a.decided_by) : http::Json()},
@@ -55,17 +70,20 @@ http::Response queue(app::App& app, http::Call& call) {
       return http::error_response(400, "validation_failed", "状态无效", {{"status", "状态无效"}});
     f.status = status;
   }
-  const std::string today = store::today_shanghai();
-  if (call.req.query_param("overdue").value_or("") == "1") f.overdue_today = today;
   f.page = std::max(1, std::atoi(call.req.query_param("page").value_or("1").c_str()));
   f.page_size = std::clamp(std::atoi(call.req.query_param("page_size").value_or("20").c_str()), 1, 100);
   auto db = app.db().acquire();
+  auto dates = dates_now(*db);
+  if (!dates.ok()) return http::error_response(dates.error());
+  const std::string& today = dates->today;
+  if (call.req.query_param("overdue").value_or("") == "1") f.overdue_today = today;
   auto page = store::ApplicationRepo(*db).queue(f);
   if (!page.ok()) return http::error_response(page.error());
   http::Json items = http::Json::array();
-  for (const auto& a : page->items) items.push_back(summary_json(a, today));
+  for (const auto& a : page->items) items.push_back(summary_json(a, *dates));
   return http::Response::ok({{"total", page->total}, {"page", f.page}, {"page_size", f.page_size},
-                             {"today", today}, {"items", items}});
+                             {"today", today}, {"items", items},
+                             {"calendar", status::calendar_warning_json(dates->calendar, today)}});
 }
 
 http::Response detail(app::App& app, http::Call& call) {
@@ -76,8 +94,9 @@ http::Response detail(app::App& app, http::Call& call) {
   auto a = apps.find(*id);
   if (!a.ok()) return http::error_response(a.error());
   if (!a->has_value()) return http::error_response(404, "not_found", "申请不存在");
-  const std::string today = store::today_shanghai();
-  http::Json j = summary_json(**a, today);
+  auto dates = dates_now(*db);
+  if (!dates.ok()) return http::error_response(dates.error());
+  http::Json j = summary_json(**a, *dates);
   auto type = domain::member_type_from_code((*a)->member_type);
   auto values = http::Json::parse((*a)->form_json);
   http::Json fields = http::Json::array();
@@ -102,7 +121,7 @@ http::Response detail(app::App& app, http::Call& call) {
   auto history = apps.history((*a)->applicant_key);
   if (!history.ok()) return http::error_response(history.error());
   http::Json h = http::Json::array();
-  for (const auto& other : *history) h.push_back(summary_json(other, today));
+  for (const auto& other : *history) h.push_back(summary_json(other, *dates));
   return http::Response::ok({{"application", j}, {"history", h}});
 }
 
@@ -137,6 +156,8 @@ http::Response submit_for_applicant(app::App& app, http::Call& call) {
     s.member_id = m->get<int64_t>();
   }
   auto db = app.db().acquire();
+  auto dates = dates_now(*db);
+  if (!dates.ok()) return http::error_response(dates.error());
   auto out = membership::submit(*db, app.config(), s);
   if (!out.ok()) {
     if (out.error().kind == ErrorKind::kForbidden)  // a member of another type: as if missing
@@ -150,7 +171,7 @@ http::Response submit_for_applicant(app::App& app, http::Call& call) {
                                                     : "申请未提交，请检查标出的项目",
                                 out->field_errors);
   app.sms_enqueued();
-  auto r = http::Response::ok({{"application", summary_json(*out->application, store::today_shanghai())}});
+  auto r = http::Response::ok({{"application", summary_json(*out->application, *dates)}});
   r.status = 201;
   return r;
 }
@@ -159,10 +180,12 @@ http::Response approve(app::App& app, http::Call& call) {
   auto id = id_path_param(call.req);
   if (!id) return http::error_response(404, "not_found", "申请不存在");
   auto db = app.db().acquire();
+  auto dates = dates_now(*db);
+  if (!dates.ok()) return http::error_response(dates.error());
   auto r = membership::approve(*db, app.config(), *id, call.session->login_id);
   if (!r.ok()) return http::error_response(r.error());
   app.sms_enqueued();
-  return http::Response::ok({{"application", summary_json(r->application, store::today_shanghai())},
+  return http::Response::ok({{"application", summary_json(r->application, *dates)},
                              {"member_no", r->member_no},
                              {"login_id", r->login_id}});
 }
@@ -173,6 +196,8 @@ http::Response reject(app::App& app, http::Call& call) {
   auto body = json_object_body(call.req);
   if (!body.ok()) return http::error_response(body.error());
   auto db = app.db().acquire();
+  auto dates = dates_now(*db);
+  if (!dates.ok()) return http::error_response(dates.error());
   auto r = membership::reject(*db, app.config(), *id, call.session->login_id,
                               string_field(*body, "reason"));
   if (!r.ok()) {
@@ -182,7 +207,7 @@ http::Response reject(app::App& app, http::Call& call) {
     return http::error_response(r.error());
   }
   app.sms_enqueued();
-  return http::Response::ok({{"application", summary_json(*r, store::today_shanghai())}});
+  return http::Response::ok({{"application", summary_json(*r, *dates)}});
 }
 
 http::Response calendar_year(app::App& app, http::Call& call) {

@@ -23,6 +23,7 @@ void register_all(http::Router& router, app::App& app) {
   register_cert_request_routes(router, app);
   register_ime_routes(router, app);
   register_job_routes(router, app);
+  register_status_routes(router, app);
 }
 
 }  // namespace md::api

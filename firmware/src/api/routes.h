@@ -31,5 +31,6 @@ void register_dues_history_routes(http::Router& router, app::App& app);  // 会�
 void register_cert_request_routes(http::Router& router, app::App& app);  // 会员证信息修改申请, 会员证邮寄申请
 void register_ime_routes(http::Router& router, app::App& app);           // pinyin input (keyboard)
 void register_job_routes(http::Router& router, app::App& app);           // 招聘信息 (issue 8)
+void register_status_routes(http::Router& router, app::App& app);        // 设备状态 (staff)
 
 }  // namespace md::api

@@ -116,6 +116,9 @@ Status App::start_http() {
   printer_ = std::make_unique<certs::PrintWorker>(cfg_.str("store.database"), std::move(print).value(),
                                                   documents_);
   MD_TRY(printer_->start());
+  reachability_ = std::make_unique<status::ReachabilityMonitor>(
+      status::configured_endpoints(cfg_), std::chrono::seconds(30), std::chrono::milliseconds(2000));
+  reachability_->start();
   return Status::success();
 }
 
@@ -123,6 +126,7 @@ void App::stop_http() {
   server_.reset();  // no request can enqueue after this
   if (sweeper_) sweeper_->stop();
   if (printer_) printer_->stop();
+  if (reachability_) reachability_->stop();
   if (sms_) sms_->stop();
 }
 

@@ -18,6 +18,7 @@
 #include "http/session.h"
 #include "ime/pinyin_dict.h"
 #include "notify/sms_sender.h"
+#include "status/reachability.h"
 #include "store/directory_cache.h"
 #include "store/pool.h"
 
@@ -54,6 +55,14 @@ class App {
   // The on-screen keyboard's pinyin dictionary; null when it could not be loaded (the keyboard
   // then offers letters only).
   const ime::PinyinDict* ime() const { return ime_.get(); }
+  // Gateway and SMS reachability, probed every 30 s off the request threads; null until
+  // start_http.
+  const status::ReachabilityMonitor* reachability() const { return reachability_.get(); }
+  // Seconds since App::create.
+  int64_t uptime_s() const {
+    return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - started_)
+        .count();
+  }
   // QR decodes of camera frames running now (public and CPU-bound, so bounded).
   std::atomic<int>& scans_in_flight() { return scans_in_flight_; }
 
@@ -74,6 +83,8 @@ class App {
   std::unique_ptr<ime::PinyinDict> ime_;
   std::atomic<int> scans_in_flight_{0};
   std::unique_ptr<dues::Sweeper> sweeper_;
+  std::unique_ptr<status::ReachabilityMonitor> reachability_;
+  std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();
   std::unique_ptr<http::Server> server_;
 };
 

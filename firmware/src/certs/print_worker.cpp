@@ -79,11 +79,11 @@ void PrintWorker::run() {
   }
 }
 
-void PrintWorker::refresh_printer() {
+PrinterSnapshot check_printer(const printer::CupsTarget& target) {
   PrinterSnapshot s;
   s.checked = true;
   s.checked_at = store::utc_now_iso();
-  auto st = printer::printer_status(settings_.target);
+  auto st = printer::printer_status(target);
   if (st.ok()) {
     s.state = printer::printer_state_code(st->state);
     s.accepting = st->accepting;
@@ -93,6 +93,11 @@ void PrintWorker::refresh_printer() {
     s.state = st.error().code == "printer_missing" ? "missing" : "unreachable";
     s.detail = st.error().message;
   }
+  return s;
+}
+
+void PrintWorker::refresh_printer() {
+  PrinterSnapshot s = check_printer(settings_.target);
   std::lock_guard<std::mutex> lock(mu_);
   snapshot_ = std::move(s);
 }

@@ -39,6 +39,9 @@ struct PrintSettings {
 
 Result<PrintSettings> print_settings(const config::Config& cfg);
 
+// Asks CUPS for the queue's state now (bounded by the target's timeout).
+PrinterSnapshot check_printer(const printer::CupsTarget& target);
+
 class PrintWorker {
  public:
   PrintWorker(std::string db_path, PrintSettings settings, DocumentSettings docs)

@@ -16,6 +16,7 @@
 #include "certs/print_reasons.h"
 #include "certs/test_page.h"
 #include "config/config.h"
+#include "ctl/status_command.h"
 #include "demo/demo_approve.h"
 #include "demo/demo_member_center.h"
 #include "demo/demo_seed.h"
@@ -49,7 +50,10 @@ constexpr const char* kUsage =
     "  issue-certificates [--year Y]   issue year Y's 会员证 (default: this year) to every member\n"
     "                                  whose dues for it are paid and who has none\n"
     "  print-test [--wait SECONDS]     print a test page on the configured CUPS queue and follow\n"
-    "                                  it (default 60 s); exit 0 once it has printed\n";
+    "                                  it (default 60 s); exit 0 once it has printed\n"
+    "  status [--json]                 设备状态: version, daemon uptime, database, last backup, disk,\n"
+    "                                  printer, gateways and SMS, calendar, last errors; exit 3\n"
+    "                                  when the daemon does not answer\n";
 
 int fail(const std::string& msg) {
   std::fprintf(stderr, "memberdeskctl: %s\n", msg.c_str());
@@ -303,6 +307,8 @@ int main(int argc, char** argv) {
     if (i >= argc || std::string(argv[i]) != "add") return fail("usage: staff add LOGIN --name NAME --role ROLE");
     ++i;
   }
+  // Reads only: no migration, and no database made where there is none.
+  if (command == "status") return md::ctl::status_command(*cfg, parse(argc, argv, i, {"json"}).flags.count("json") > 0);
   if (command != "import-roster" && command != "staff" && command != "passwd" &&
       command != "demo-seed" && command != "demo-approve" && command != "backup" &&
       command != "demo-member-center" &&

@@ -42,4 +42,27 @@ Date WorkCalendar::add_working_days(Date from, int n) const {
   return Date(day);
 }
 
+std::vector<int> missing_calendar_years(const WorkCalendar& cal, Date today) {
+  std::vector<int> out;
+  const int year = static_cast<int>(today.year());
+  if (!cal.has_year(year)) out.push_back(year);
+  if (today.month() == std::chrono::December && !cal.has_year(year + 1)) out.push_back(year + 1);
+  return out;
+}
+
+bool is_estimated_due_date(const WorkCalendar& cal, Date from, Date due) {
+  const Date first(std::chrono::sys_days(from) + std::chrono::days(1));
+  for (int y = static_cast<int>(first.year()); y <= static_cast<int>(due.year()); ++y)
+    if (!cal.has_year(y)) return true;
+  return false;
+}
+
+std::string missing_calendar_message(const std::vector<int>& years) {
+  if (years.empty()) return "";
+  std::string list;
+  for (size_t i = 0; i < years.size(); ++i) list += (i ? "、" : "") + std::to_string(years[i]) + "年";
+  return list + "的节假日日历尚未录入：请在“工作日历”中录入国务院公布的放假安排，"
+                "在此之前审核期限按只排除周末估算。";
+}
+
 }  // namespace md::domain

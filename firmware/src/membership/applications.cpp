@@ -47,6 +47,12 @@ Result<std::string> due_date_for(store::Db& db, const std::string& today_iso) {
   return domain::format_iso_date(cal->add_working_days(*today, kReviewWorkingDays));
 }
 
+bool due_date_estimated(const domain::WorkCalendar& cal, const store::Application& a) {
+  auto from = domain::parse_iso_date(a.submitted_at.substr(0, 10));
+  auto due = domain::parse_iso_date(a.due_date);
+  return from && due && domain::is_estimated_due_date(cal, *from, *due);
+}
+
 Result<domain::Values> roster_prefill(store::Db& db, int64_t member_id) {
   store::MemberRepo members(db);
   auto m = members.find(member_id);

@@ -11,6 +11,7 @@
 #include "config/config.h"
 #include "core/result.h"
 #include "domain/application_forms.h"
+#include "domain/working_days.h"
 #include "store/application_repo.h"
 #include "store/db.h"
 
@@ -63,5 +64,9 @@ Result<store::Application> reject(store::Db& db, const config::Config& cfg,
 
 // Today's date in Asia/Shanghai and the review due date for a submission made today.
 Result<std::string> due_date_for(store::Db& db, const std::string& today_iso);
+
+// Whether an application's due date is an estimate: the days from its submission to the due date
+// run through a year whose calendar was not entered (see domain::is_estimated_due_date).
+bool due_date_estimated(const domain::WorkCalendar& cal, const store::Application& a);
 
 }  // namespace md::membership

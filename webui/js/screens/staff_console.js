@@ -13,6 +13,7 @@ import { R } from '../strings/cert_requests.zh.js';
 import { A } from '../strings/staff_apply.zh.js';
 import { T } from '../strings/training.zh.js';
 import { J } from '../strings/jobs.zh.js';
+import { ST } from '../strings/status.zh.js';
 
 // Staff console: who is logged in and with which role, and the work of that role
 // (入会审核 and 工作日历 for reviewers and admins; the 会费 screens for finance and admins; 会员证 for
@@ -42,6 +43,8 @@ const MENU = [
   ['training', '/staff/training', ['reviewer', 'admin'], T.menu.training],
   // 招聘信息 (issue 8): reviewers approve or reject agencies' postings.
   ['jobs', '/staff/jobs', ['reviewer', 'admin'], J.menu],
+  // 设备状态 (issue 9): every staff role sees how the appliance is.
+  ['status', '/staff/status', ['admin', 'reviewer', 'finance', 'desk'], ST.menu],
 ];
 export default {
   title: S.staffTitle,

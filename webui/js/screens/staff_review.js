@@ -1,9 +1,10 @@
 import { S } from '../strings.zh.js';
 import { h } from '../components/dom.js';
 import { table } from '../components/table.js';
-import { page, loading, loadError } from '../components/page.js';
+import { page, notice, loading, loadError } from '../components/page.js';
 import { staffApplications } from '../api.js';
 import { formatTime } from './apply_flow.js';
+import { ST } from '../strings/status.zh.js';
 
 // 入会审核: the queue of applications (submitted first, oldest due first), filtered by
 // type, status and 已超期. The filters live in the route so 【返回】 from a detail comes back
@@ -52,8 +53,11 @@ export default {
         const summary = h('div', { class: 'dir-summary' },
           h('span', { class: 'dir-total' }, S.dirTotal(Number(data.total) || items.length)),
           data.today ? h('span', {}, S.rvToday(data.today)) : null);
+        // The working-day calendar of a coming year is missing: due dates are estimates.
+        const warning = data.calendar?.message
+          ? h('div', { dataset: { test: 'calendar-warning' } }, notice(data.calendar.message, 'warning')) : null;
         if (!items.length) {
-          results.replaceChildren(summary, h('div', { class: 'empty-state' }, h('div', { class: 'empty-title' }, S.rvEmpty)));
+          results.replaceChildren(...[warning, summary].filter(Boolean), h('div', { class: 'empty-state' }, h('div', { class: 'empty-title' }, S.rvEmpty)));
           return;
         }
         const grid = table([
@@ -62,7 +66,9 @@ export default {
           { key: 'submitted_at', label: S.rvCols.submitted_at, className: 'col-date', format: (r) => formatTime(r.submitted_at) },
           {
             key: 'due_date', label: S.rvCols.due_date, className: 'col-date',
-            format: (r) => h('span', {}, r.due_date || '', r.overdue ? h('span', { class: 'badge badge-overdue', dataset: { test: 'overdue' } }, S.rvOverdue) : null),
+            format: (r) => h('span', {}, r.due_date || '',
+              r.due_date_estimated ? h('span', { class: 'due-estimated', dataset: { test: 'estimated' }, attrs: { title: ST.estimatedHint } }, ST.estimated) : null,
+              r.overdue ? h('span', { class: 'badge badge-overdue', dataset: { test: 'overdue' } }, S.rvOverdue) : null),
           },
           { key: 'status', label: S.rvCols.status, className: 'col-status', format: (r) => h('span', { class: `status-${r.status}` }, r.status_label || S.rvStatus[r.status] || r.status) },
           {
@@ -76,7 +82,7 @@ export default {
           tr.dataset.status = items[i].status;
           if (items[i].overdue) tr.classList.add('is-overdue');
         });
-        results.replaceChildren(summary, grid);
+        results.replaceChildren(...[warning, summary, grid].filter(Boolean));
       } catch (err) {
         if (!ctx.alive() || err.handled) return;
         results.replaceChildren(loadError(err, load));

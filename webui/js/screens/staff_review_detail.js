@@ -6,6 +6,7 @@ import { page, notice, loading, loadError } from '../components/page.js';
 import { staffApplication, approveApplication, rejectApplication } from '../api.js';
 import { formatTime } from './apply_flow.js';
 import { M } from '../strings/staff_members.zh.js';
+import { ST } from '../strings/status.zh.js';
 import { keyboard } from '../components/keyboard.js';
 
 // 入会申请详情: every field (label / value), the applicant's history, and 【通过】 (with a
@@ -107,7 +108,9 @@ export default {
             fact('type', app.type_label || S.memberTypes[app.member_type]),
             fact('applicant_key', app.applicant_key),
             fact('submitted_at', formatTime(app.submitted_at)),
-            fact('due_date', app.due_date),
+            fact('due_date', app.due_date_estimated
+              ? h('span', {}, app.due_date, h('span', { class: 'due-estimated', dataset: { test: 'estimated' }, attrs: { title: ST.estimatedHint } }, ST.estimated))
+              : app.due_date),
             app.decided_at ? fact('decided_at', formatTime(app.decided_at)) : null,
             app.decided_by ? fact('decided_by', app.decided_by) : null,
             app.reject_reason ? fact('reject_reason', app.reject_reason) : null)),
