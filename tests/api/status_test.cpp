@@ -9,8 +9,8 @@
 #include <thread>
 
 #include "domain/working_days.h"
-#include "status/reachability.h"
 #include "harness.h"
+#include "status/reachability.h"
 #include "store/calendar_repo.h"
 #include "store/directory_cache.h"
 
@@ -25,7 +25,8 @@ namespace {
 
 DaemonOptions options() {
   DaemonOptions o;
-  o.staff = {apitest::reviewer_staff(), apitest::desk_staff(),
+  o.staff = {apitest::reviewer_staff(),
+             apitest::desk_staff(),
              {"fin1", "财务小王", "finance", "Finance12345x"},
              {"admin1", "管理员老张", "admin", "Admin12345x"}};
   return o;
@@ -35,17 +36,22 @@ std::vector<int> expected_missing(const TestDaemon& d) {
   auto db = d.open_db();
   auto cal = md::store::CalendarRepo(*db).load();
   REQUIRE(cal.ok());
-  return md::domain::missing_calendar_years(*cal, *md::domain::parse_iso_date(md::store::today_shanghai()));
+  return md::domain::missing_calendar_years(
+      *cal, *md::domain::parse_iso_date(md::store::today_shanghai()));
 }
 
-int this_year() { return std::stoi(md::store::today_shanghai().substr(0, 4)); }
+int this_year() {
+  return std::stoi(md::store::today_shanghai().substr(0, 4));
+}
 
 }  // namespace
 
 TEST_CASE("every staff role reads the status and members and visitors do not") {
   TestDaemon d(options());
-  for (auto [login, pw] : {std::pair{"rev1", "Review12345x"}, {"desk1", "Desk12345x"},
-                           {"fin1", "Finance12345x"}, {"admin1", "Admin12345x"}}) {
+  for (auto [login, pw] : {std::pair{"rev1", "Review12345x"},
+                           {"desk1", "Desk12345x"},
+                           {"fin1", "Finance12345x"},
+                           {"admin1", "Admin12345x"}}) {
     HttpClient staff(d.port());
     REQUIRE(staff.login_staff(login, pw).status == 200);
     auto r = staff.get("/staff/status");
@@ -64,8 +70,9 @@ TEST_CASE("the status names version uptime database backup disk printer services
   const std::string dir = d.dir() + "/backups";
   std::filesystem::create_directories(dir);
   { std::ofstream(dir + "/memberdesk-old.db") << "old"; }
-  std::filesystem::last_write_time(dir + "/memberdesk-old.db",
-                                   std::filesystem::file_time_type::clock::now() - std::chrono::hours(48));
+  std::filesystem::last_write_time(
+      dir + "/memberdesk-old.db",
+      std::filesystem::file_time_type::clock::now() - std::chrono::hours(48));
   { std::ofstream(dir + "/memberdesk-2026-12-04T02-00-00Z.db") << std::string(2048, 'x'); }
 
   HttpClient staff(d.port());
@@ -117,7 +124,8 @@ TEST_CASE("gateway and SMS reachability are probed off the request and cached") 
   CHECK(md::status::probe(endpoints[1], std::chrono::milliseconds(500)).state == "unreachable");
   CHECK(md::status::probe(endpoints[2], std::chrono::milliseconds(500)).state == "unused");
 
-  md::status::ReachabilityMonitor monitor(endpoints, std::chrono::seconds(30), std::chrono::milliseconds(500));
+  md::status::ReachabilityMonitor monitor(endpoints, std::chrono::seconds(30),
+                                          std::chrono::milliseconds(500));
   auto first = monitor.snapshot();  // before any probe: nothing waits for the network
   CHECK(first[0].state == "checking");
   CHECK(first[2].state == "unused");
@@ -137,16 +145,21 @@ TEST_CASE("gateway and SMS reachability are probed off the request and cached") 
 
 TEST_CASE("the last errors list failed SMS print jobs and payment attempts newest first") {
   TestDaemon d(options());
-  sql_exec(d, "INSERT INTO sms_outbox(phone, event, template_code, params_json, text, status, attempts, "
-              "next_attempt_at, last_error, created_at) VALUES ('13800138000', 'application_submitted', "
-              "'SMS_X', '{}', 't', 'failed', 6, '2026-12-01T00:00:00Z', 'isv.BUSINESS_LIMIT_CONTROL', "
-              "'2026-12-01T00:00:00Z')");
-  sql_exec(d, "INSERT INTO print_jobs(kind, requested_by, queue, state, detail, created_at, updated_at) "
-              "VALUES ('test_page', 'staff:desk1', 'kiosk', 'failed', 'printer missing', "
-              "'2026-12-02T00:00:00Z', '2026-12-02T00:00:01Z')");
-  sql_exec(d, "INSERT INTO sms_outbox(phone, event, template_code, params_json, text, status, "
-              "next_attempt_at, created_at) VALUES ('13800138001', 'dues_paid', 'SMS_Y', '{}', 't', "
-              "'sent', '2026-12-03T00:00:00Z', '2026-12-03T00:00:00Z')");
+  sql_exec(
+      d,
+      "INSERT INTO sms_outbox(phone, event, template_code, params_json, text, status, attempts, "
+      "next_attempt_at, last_error, created_at) VALUES ('13800138000', 'application_submitted', "
+      "'SMS_X', '{}', 't', 'failed', 6, '2026-12-01T00:00:00Z', 'isv.BUSINESS_LIMIT_CONTROL', "
+      "'2026-12-01T00:00:00Z')");
+  sql_exec(
+      d,
+      "INSERT INTO print_jobs(kind, requested_by, queue, state, detail, created_at, updated_at) "
+      "VALUES ('test_page', 'staff:desk1', 'kiosk', 'failed', 'printer missing', "
+      "'2026-12-02T00:00:00Z', '2026-12-02T00:00:01Z')");
+  sql_exec(d,
+           "INSERT INTO sms_outbox(phone, event, template_code, params_json, text, status, "
+           "next_attempt_at, created_at) VALUES ('13800138001', 'dues_paid', 'SMS_Y', '{}', 't', "
+           "'sent', '2026-12-03T00:00:00Z', '2026-12-03T00:00:00Z')");
   HttpClient staff(d.port());
   REQUIRE(staff.login_staff("rev1", "Review12345x").status == 200);
   auto errors = staff.get("/staff/status").body["errors"];
@@ -173,8 +186,9 @@ TEST_CASE("a missing calendar year is warned about in the status and the review 
 
   // Entering this year's and next year's holidays ends the warning.
   for (int y : {this_year(), this_year() + 1}) {
-    auto put = staff.request("PUT", "/staff/calendar/" + std::to_string(y) + "-01-01",
-                             Json{{"kind", "holiday"}, {"name", "元旦"}}.dump(), "application/json");
+    auto put =
+        staff.request("PUT", "/staff/calendar/" + std::to_string(y) + "-01-01",
+                      Json{{"kind", "holiday"}, {"name", "元旦"}}.dump(), "application/json");
     REQUIRE_MESSAGE(put.status == 200, put.raw_body);
   }
   auto after = staff.get("/staff/status").body["calendar"];
@@ -187,8 +201,9 @@ TEST_CASE("a due date in a year without a calendar is marked estimated") {
   TestDaemon d(options());
   sql_exec(d, "DELETE FROM calendar_days");
   HttpClient visitor(d.port());
-  auto applied = visitor.post("/applications/industry_org",
-                              apitest::application_body(apitest::valid_application_fields("industry_org")));
+  auto applied =
+      visitor.post("/applications/industry_org",
+                   apitest::application_body(apitest::valid_application_fields("industry_org")));
   REQUIRE_MESSAGE(applied.status == 201, applied.raw_body);
   CHECK(applied.body["application"]["due_date_estimated"] == true);
   const std::string id = std::to_string(applied.body["application"]["id"].get<int64_t>());

@@ -53,8 +53,8 @@ void print_text(const Json& r, bool running, const std::string& url) {
   auto s = [](const Json& v) { return v.is_string() ? v.get<std::string>() : std::string(); };
   std::printf("memberdesk %s\n", s(r["version"]).c_str());
   if (running)
-    std::printf("daemon:      running, up %s (%s)\n", duration(r["uptime_s"].get<int64_t>()).c_str(),
-                url.c_str());
+    std::printf("daemon:      running, up %s (%s)\n",
+                duration(r["uptime_s"].get<int64_t>()).c_str(), url.c_str());
   else
     std::printf("daemon:      daemon not running (no answer at %s/api/v1/health)\n", url.c_str());
   std::printf("database:    %s, %s\n", s(r["database"]["path"]).c_str(),
@@ -76,7 +76,8 @@ void print_text(const Json& r, bool running, const std::string& url) {
                 s(p["detail"]).empty() ? "" : " — ", s(p["detail"]).c_str());
   for (const auto& n : r["network"]) {
     std::printf("%-12s %s", (s(n["key"]) + ":").c_str(), s(n["detail"]).c_str());
-    if (n["state"] == "ok") std::printf(" (%s, %ld ms)", s(n["url"]).c_str(), n["elapsed_ms"].get<long>());
+    if (n["state"] == "ok")
+      std::printf(" (%s, %ld ms)", s(n["url"]).c_str(), n["elapsed_ms"].get<long>());
     std::printf("  [%s]\n", s(n["label"]).c_str());
   }
   const std::string warn = s(r["calendar"]["message"]);
@@ -97,7 +98,8 @@ int status_command(const config::Config& cfg, bool json) {
   const std::string db_path = cfg.str("store.database");
   struct stat st {};
   if (::stat(db_path.c_str(), &st) != 0) {
-    std::fprintf(stderr, "memberdeskctl: no database at %s (has the daemon ever run?)\n", db_path.c_str());
+    std::fprintf(stderr, "memberdeskctl: no database at %s (has the daemon ever run?)\n",
+                 db_path.c_str());
     return 1;
   }
   auto db = store::Db::open(db_path);
@@ -120,7 +122,8 @@ int status_command(const config::Config& cfg, bool json) {
     }
   }
   if (auto print = certs::print_settings(cfg); print.ok())
-    live.printer = api::printer_json(certs::check_printer(print->target), print->target.queue, true);
+    live.printer =
+        api::printer_json(certs::check_printer(print->target), print->target.queue, true);
   for (const auto& e : status::configured_endpoints(cfg))
     live.network.push_back(status::probe(e, std::chrono::milliseconds(2000)));
   auto report = status::status_report(cfg, **db, live);

@@ -53,10 +53,10 @@ std::string connect_within(const addrinfo* ai, int timeout_ms) {
 
 std::vector<Endpoint> configured_endpoints(const config::Config& cfg) {
   std::vector<Endpoint> out;
-  out.push_back({"wechat", "微信支付", cfg.boolean("wechat.enabled") ? cfg.str("wechat.api_base") : "",
-                 "未启用"});
-  out.push_back({"alipay", "支付宝", cfg.boolean("alipay.enabled") ? cfg.str("alipay.gateway_url") : "",
-                 "未启用"});
+  out.push_back({"wechat", "微信支付",
+                 cfg.boolean("wechat.enabled") ? cfg.str("wechat.api_base") : "", "未启用"});
+  out.push_back({"alipay", "支付宝",
+                 cfg.boolean("alipay.enabled") ? cfg.str("alipay.gateway_url") : "", "未启用"});
   const bool aliyun = cfg.str("sms.provider") == "aliyun";
   out.push_back({"sms", "短信服务", aliyun ? cfg.str("sms.aliyun_endpoint") : "",
                  "日志模式（短信只写入日志，不发送）"});
@@ -81,7 +81,8 @@ Result<HostPort> host_port(const std::string& url) {
     const std::string digits = rest.substr(colon + 1);
     int port = 0;
     for (char c : digits) {
-      if (c < '0' || c > '9' || port > 65535) return make_error(ErrorKind::kInvalidArgument, "bad_url", "bad port in " + url);
+      if (c < '0' || c > '9' || port > 65535)
+        return make_error(ErrorKind::kInvalidArgument, "bad_url", "bad port in " + url);
       port = port * 10 + (c - '0');
     }
     if (digits.empty() || port < 1 || port > 65535)
@@ -127,12 +128,18 @@ ProbeResult probe(const Endpoint& e, std::chrono::milliseconds timeout) {
   return finish("unreachable", "无法连接 " + hp->host + ":" + port + "（" + err + "）");
 }
 
-ReachabilityMonitor::ReachabilityMonitor(std::vector<Endpoint> endpoints, std::chrono::seconds every,
+ReachabilityMonitor::ReachabilityMonitor(std::vector<Endpoint> endpoints,
+                                         std::chrono::seconds every,
                                          std::chrono::milliseconds timeout)
     : endpoints_(std::move(endpoints)), every_(every), timeout_(timeout) {
   for (const auto& e : endpoints_) {
-    ProbeResult r{e.key, e.label, e.url.empty() ? "unused" : "checking",
-                  e.url.empty() ? e.unused_label : "正在检查", e.url, "", 0};
+    ProbeResult r{e.key,
+                  e.label,
+                  e.url.empty() ? "unused" : "checking",
+                  e.url.empty() ? e.unused_label : "正在检查",
+                  e.url,
+                  "",
+                  0};
     results_.push_back(r);
   }
 }

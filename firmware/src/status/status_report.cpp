@@ -50,7 +50,8 @@ nlohmann::json disk(const std::string& db_path) {
   const fs::path p(db_path);
   const std::string dir = p.has_parent_path() ? p.parent_path().string() : ".";
   struct statvfs vfs {};
-  if (::statvfs(dir.c_str(), &vfs) != 0) return {{"path", dir}, {"free_bytes", nullptr}, {"total_bytes", nullptr}};
+  if (::statvfs(dir.c_str(), &vfs) != 0)
+    return {{"path", dir}, {"free_bytes", nullptr}, {"total_bytes", nullptr}};
   return {{"path", dir},
           {"free_bytes", static_cast<int64_t>(vfs.f_bavail) * static_cast<int64_t>(vfs.f_frsize)},
           {"total_bytes", static_cast<int64_t>(vfs.f_blocks) * static_cast<int64_t>(vfs.f_frsize)}};
@@ -61,13 +62,15 @@ Result<nlohmann::json> recent_errors(store::Db& db) {
   auto st = db.prepare(
       "SELECT at, source, subject, detail FROM ("
       " SELECT created_at AS at, 'sms' AS source,"
-      "  event || '（' || CASE status WHEN 'failed' THEN '已放弃' ELSE '重试中' END || '）' AS subject,"
+      "  event || '（' || CASE status WHEN 'failed' THEN '已放弃' ELSE '重试中' END || '）' AS "
+      "subject,"
       "  last_error AS detail FROM sms_outbox WHERE last_error IS NOT NULL AND last_error <> ''"
       " UNION ALL"
       " SELECT updated_at, 'print', kind || ' #' || id || '（' || state || '）', detail"
       "  FROM print_jobs WHERE state IN ('aborted', 'failed')"
       " UNION ALL"
-      " SELECT COALESCE(closed_at, last_query_at, created_at), 'payment', method || ' ' || out_trade_no,"
+      " SELECT COALESCE(closed_at, last_query_at, created_at), 'payment', method || ' ' || "
+      "out_trade_no,"
       "  error FROM payment_attempts WHERE error IS NOT NULL AND error <> ''"
       ") ORDER BY at DESC LIMIT ?");
   st.bind(1, kRecentErrors);
@@ -88,8 +91,12 @@ Result<nlohmann::json> recent_errors(store::Db& db) {
 }  // namespace
 
 nlohmann::json probe_json(const ProbeResult& r) {
-  return {{"key", r.key},         {"label", r.label},           {"state", r.state},
-          {"detail", r.detail},   {"url", r.url},               {"checked_at", r.checked_at},
+  return {{"key", r.key},
+          {"label", r.label},
+          {"state", r.state},
+          {"detail", r.detail},
+          {"url", r.url},
+          {"checked_at", r.checked_at},
           {"elapsed_ms", r.elapsed_ms}};
 }
 
@@ -99,7 +106,8 @@ nlohmann::json calendar_warning_json(const domain::WorkCalendar& cal, const std:
   return {{"missing_years", missing}, {"message", domain::missing_calendar_message(missing)}};
 }
 
-Result<nlohmann::json> status_report(const config::Config& cfg, store::Db& db, const LiveFacts& live) {
+Result<nlohmann::json> status_report(const config::Config& cfg, store::Db& db,
+                                     const LiveFacts& live) {
   const std::string db_path = cfg.str("store.database");
   const std::string backup_dir = cfg.str("store.backup_dir");
   auto cal = store::CalendarRepo(db).load();
