@@ -223,3 +223,37 @@ TEST_CASE("a due date in a year without a calendar is marked estimated") {
   CHECK(q.body["items"][0]["due_date_estimated"] == false);
   CHECK(staff.get("/staff/applications/" + id).body["application"]["due_date_estimated"] == false);
 }
+
+TEST_CASE("changing the calendar counts the due dates under review again") {
+  TestDaemon d(options());
+  sql_exec(d, "DELETE FROM calendar_days");
+  HttpClient visitor(d.port());
+  auto applied = visitor.post("/applications/industry_org",
+                              apitest::application_body(apitest::valid_application_fields("industry_org")));
+  REQUIRE_MESSAGE(applied.status == 201, applied.raw_body);
+  const std::string estimate = applied.body["application"]["due_date"];
+
+  // A holiday on the first working day after today moves the due date one working day on.
+  const auto today = *md::domain::parse_iso_date(md::store::today_shanghai());
+  md::domain::WorkCalendar cal;
+  const md::domain::Date first = cal.add_working_days(today, 1);
+  cal.add_holiday(first);
+  const std::string expected = md::domain::format_iso_date(cal.add_working_days(today, 5));
+  REQUIRE(expected != estimate);
+
+  HttpClient staff(d.port());
+  REQUIRE(staff.login_staff("rev1", "Review12345x").status == 200);
+  const std::string path = "/staff/calendar/" + md::domain::format_iso_date(first);
+  auto put = staff.request("PUT", path, Json{{"kind", "holiday"}, {"name", "测试假日"}}.dump(),
+                           "application/json");
+  REQUIRE_MESSAGE(put.status == 200, put.raw_body);
+  CHECK(put.body["due_dates_moved"] == 1);
+  auto q = staff.get("/staff/applications");
+  REQUIRE(q.body["items"].size() == 1);
+  CHECK(q.body["items"][0]["due_date"] == expected);
+
+  auto del = staff.request("DELETE", path, std::nullopt, "");
+  REQUIRE_MESSAGE(del.status == 200, del.raw_body);
+  CHECK(del.body["due_dates_moved"] == 1);
+  CHECK(staff.get("/staff/applications").body["items"][0]["due_date"] == estimate);
+}

@@ -238,13 +238,15 @@ http::Response calendar_put(app::App& app, http::Call& call) {
   if (!tx.begun().ok()) return http::error_response(tx.begun().error());
   if (auto st = store::CalendarRepo(*db).put({day, kind, name}); !st.ok())
     return http::error_response(st.error());
-  http::Json after = {{"kind", kind}, {"name", name}};
+  auto moved = membership::recount_due_dates(*db);
+  if (!moved.ok()) return http::error_response(moved.error());
+  http::Json after = {{"kind", kind}, {"name", name}, {"due_dates_moved", *moved}};
   if (auto st = store::append_audit(*db, {"staff:" + call.session->login_id, "calendar.put",
                                           "calendar:" + day, "", after.dump()});
       !st.ok())
     return http::error_response(st.error());
   if (auto st = tx.commit(); !st.ok()) return http::error_response(st.error());
-  return http::Response::ok({{"day", day}, {"kind", kind}, {"name", name}});
+  return http::Response::ok({{"day", day}, {"kind", kind}, {"name", name}, {"due_dates_moved", *moved}});
 }
 
 http::Response calendar_delete(app::App& app, http::Call& call) {
@@ -255,12 +257,15 @@ http::Response calendar_delete(app::App& app, http::Call& call) {
   auto removed = store::CalendarRepo(*db).remove(day);
   if (!removed.ok()) return http::error_response(removed.error());
   if (!*removed) return http::error_response(404, "not_found", "该日期不在日历中");
+  auto moved = membership::recount_due_dates(*db);
+  if (!moved.ok()) return http::error_response(moved.error());
   if (auto st = store::append_audit(*db, {"staff:" + call.session->login_id, "calendar.delete",
-                                          "calendar:" + day, "", ""});
+                                          "calendar:" + day, "",
+                                          http::Json{{"due_dates_moved", *moved}}.dump()});
       !st.ok())
     return http::error_response(st.error());
   if (auto st = tx.commit(); !st.ok()) return http::error_response(st.error());
-  return http::Response::ok({{"ok", true}});
+  return http::Response::ok({{"ok", true}, {"due_dates_moved", *moved}});
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/clock.h"
 #include "core/utf8.h"
 #include "domain/member_number.h"
 #include "notify/sms_outbox.h"
@@ -47,10 +48,37 @@ Result<std::string> due_date_for(store::Db& db, const std::string& today_iso) {
   return domain::format_iso_date(cal->add_working_days(*today, kReviewWorkingDays));
 }
 
+namespace {
+// The Asia/Shanghai date of a submission (due dates count from it).
+std::optional<domain::Date> submitted_day(const store::Application& a) {
+  auto t = core::iso_to_unix(a.submitted_at);
+  if (!t) return domain::parse_iso_date(a.submitted_at.substr(0, 10));
+  return domain::parse_iso_date(core::unix_to_shanghai(*t, "%Y-%m-%d"));
+}
+}  // namespace
+
 bool due_date_estimated(const domain::WorkCalendar& cal, const store::Application& a) {
-  auto from = domain::parse_iso_date(a.submitted_at.substr(0, 10));
+  auto from = submitted_day(a);
   auto due = domain::parse_iso_date(a.due_date);
   return from && due && domain::is_estimated_due_date(cal, *from, *due);
+}
+
+Result<int> recount_due_dates(store::Db& db) {
+  auto cal = store::CalendarRepo(db).load();
+  if (!cal.ok()) return cal.error();
+  store::ApplicationRepo apps(db);
+  auto open = apps.submitted();
+  if (!open.ok()) return open.error();
+  int moved = 0;
+  for (const auto& a : *open) {
+    auto from = submitted_day(a);
+    if (!from) continue;
+    const std::string due = domain::format_iso_date(cal->add_working_days(*from, kReviewWorkingDays));
+    if (due == a.due_date) continue;
+    MD_TRY(apps.set_due_date(a.id, due));
+    ++moved;
+  }
+  return moved;
 }
 
 Result<domain::Values> roster_prefill(store::Db& db, int64_t member_id) {

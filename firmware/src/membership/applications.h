@@ -69,4 +69,9 @@ Result<std::string> due_date_for(store::Db& db, const std::string& today_iso);
 // run through a year whose calendar was not entered (see domain::is_estimated_due_date).
 bool due_date_estimated(const domain::WorkCalendar& cal, const store::Application& a);
 
+// Counts the due dates of the applications under review again (after the calendar changed, in
+// the caller's transaction), so an estimate becomes the real date once its year is entered.
+// Returns how many due dates moved.
+Result<int> recount_due_dates(store::Db& db);
+
 }  // namespace md::membership

@@ -77,6 +77,20 @@ Result<std::vector<Application>> ApplicationRepo::history(const std::string& key
   return out;
 }
 
+Result<std::vector<Application>> ApplicationRepo::submitted() {
+  auto st = db_.prepare(std::string(kColumns) + "WHERE status = 'submitted' ORDER BY id");
+  std::vector<Application> out;
+  while (st.step()) out.push_back(read_row(st));
+  if (!st.status().ok()) return st.status().error();
+  return out;
+}
+
+Status ApplicationRepo::set_due_date(int64_t id, const std::string& due_date) {
+  auto r = db_.prepare("UPDATE applications SET due_date = ? WHERE id = ?").bind(1, due_date).bind(2, id).exec();
+  if (!r.ok()) return r.error();
+  return Status::success();
+}
+
 Result<QueuePage> ApplicationRepo::queue(const QueueFilter& f) {
   // Optional filters as "? IS NULL OR column = ?" keep one prepared statement for every combination.
   const char* where =

@@ -53,6 +53,9 @@ class ApplicationRepo {
   // Records a decision on a submitted application; kConflict if it was already decided.
   Status decide(int64_t id, const std::string& status, const std::string& by,
                 const std::optional<std::string>& reason, std::optional<int64_t> member_id);
+  // Applications still under review, oldest first.
+  Result<std::vector<Application>> submitted();
+  Status set_due_date(int64_t id, const std::string& due_date);
 
  private:
   Db& db_;
