@@ -14,7 +14,11 @@ cleanup() {
 trap cleanup EXIT
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
-port=$((20000 + RANDOM % 20000))
+# A port nothing listens on (bash's /dev/tcp connects or fails at once on loopback).
+for _ in $(seq 1 50); do
+  port=$((20000 + RANDOM % 20000))
+  (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || break
+done
 cat > "$dir/memberdesk.toml" <<TOML
 [http]
 listen = "127.0.0.1:$port"
