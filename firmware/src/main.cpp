@@ -11,6 +11,7 @@
 
 #include "app/app.h"
 #include "config/config.h"
+#include "store/backups.h"
 
 namespace {
 
@@ -67,6 +68,12 @@ int main(int argc, char** argv) {
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
   signal(SIGPIPE, SIG_IGN);
 
+  // Held until exit: `memberdeskctl restore` refuses while it is, and so does a second daemon.
+  auto db_lock = md::store::DatabaseLock::acquire(cfg->str("store.database"));
+  if (!db_lock.ok()) {
+    std::fprintf(stderr, "memberdesk: %s\n", db_lock.error().message.c_str());
+    return 1;
+  }
   auto app = md::app::App::create(*cfg);
   if (!app.ok()) {
     std::fprintf(stderr, "memberdesk: %s\n", app.error().message.c_str());

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Checks the memberdesk .deb end to end on this machine:
 #   build (packaging/build-deb.sh) -> lintian (no E: tags) -> dpkg -i -> installed files, user,
-#   state directory, conffile, `memberdesk --print-config` -> systemd-analyze verify of the units
+#   state directory, conffile, `memberdesk --print-config`, the kiosk user and launcher
+#   -> systemd-analyze verify of the units
 #   -> dpkg -r keeps data and user -> reinstall -> dpkg --purge removes data, config and user.
 # Installs into the running system, so it needs root and refuses to touch an existing install.
 # MEMBERDESK_DEB=path skips the build and checks that .deb. MEMBERDESK_SMOKE_PORT (18089) is the
@@ -93,12 +94,13 @@ check "package state is 'installed'" test "$(dpkg-query -W -f='${db:Status-Statu
 
 step "installed files"
 unitdir=$(dirname "$(dpkg -L $pkg | grep '/systemd/system/memberdesk\.service$' | head -n 1)")
-for f in /usr/bin/memberdesk /usr/bin/memberdeskctl; do
+for f in /usr/bin/memberdesk /usr/bin/memberdeskctl /usr/lib/memberdesk/memberdesk-kiosk; do
   check "$f is an executable" test -x "$f"
 done
 for f in /etc/memberdesk/memberdesk.toml \
          "$unitdir/memberdesk.service" "$unitdir/memberdesk-backup.service" \
-         "$unitdir/memberdesk-backup.timer" \
+         "$unitdir/memberdesk-backup.timer" "$unitdir/memberdesk-kiosk.service" \
+         /etc/pam.d/memberdesk-kiosk \
          /usr/share/man/man8/memberdesk.8.gz /usr/share/man/man8/memberdeskctl.8.gz \
          /usr/share/doc/$pkg/copyright /usr/share/doc/$pkg/changelog.Debian.gz; do
   check "$f exists" test -f "$f"
@@ -121,6 +123,20 @@ else
   bad "user memberdesk missing"
 fi
 check "group memberdesk exists" getent group memberdesk
+if kpw=$(getent passwd memberdesk-kiosk); then
+  ok "user memberdesk-kiosk exists: $kpw"
+  check "memberdesk-kiosk is a system user" test "$(echo "$kpw" | cut -d: -f3)" -lt 1000
+  check "memberdesk-kiosk is not in group memberdesk (cannot read the database)" \
+    sh -c '! id -nG memberdesk-kiosk | tr " " "\n" | grep -qx memberdesk'
+else
+  bad "user memberdesk-kiosk missing"
+fi
+check "memberdesk-kiosk --print-flags lists --kiosk and --lang=zh-CN" \
+  sh -c '/usr/lib/memberdesk/memberdesk-kiosk --print-flags | grep -qx -- --kiosk && /usr/lib/memberdesk/memberdesk-kiosk --print-flags | grep -qx -- --lang=zh-CN'
+check "memberdesk-kiosk opens the configured address" \
+  test "$(/usr/lib/memberdesk/memberdesk-kiosk --print-url)" = "http://127.0.0.1:8080/"
+check "package Recommends cage and chromium" \
+  sh -c "dpkg-query -W -f='\${Recommends}' $pkg | grep -q cage && dpkg-query -W -f='\${Recommends}' $pkg | grep -q chromium"
 check "/var/lib/memberdesk is memberdesk:memberdesk 750" \
   test "$(stat -c '%U:%G %a' /var/lib/memberdesk 2>/dev/null)" = "memberdesk:memberdesk 750"
 check "/var/lib/memberdesk/backups is memberdesk:memberdesk 750" \
@@ -189,7 +205,7 @@ rm -f "$smoke_conf" "$smoke_log"
 
 # --- systemd units --------------------------------------------------------------------------
 step "systemd-analyze verify"
-for unit in memberdesk.service memberdesk-backup.service memberdesk-backup.timer; do
+for unit in memberdesk.service memberdesk-backup.service memberdesk-backup.timer memberdesk-kiosk.service; do
   v=$(SYSTEMD_LOG_COLOR=0 systemd-analyze verify "$unitdir/$unit" 2>&1)
   rc=$?
   [ -n "$v" ] && printf '%s\n' "$v" | sed 's/^/    /'
@@ -201,6 +217,8 @@ check "memberdesk.service is enabled (multi-user.target wants it)" \
   test -L /etc/systemd/system/multi-user.target.wants/memberdesk.service
 check "memberdesk-backup.timer is enabled (timers.target wants it)" \
   test -L /etc/systemd/system/timers.target.wants/memberdesk-backup.timer
+check "memberdesk-kiosk.service is enabled (graphical.target wants it)" \
+  test -L /etc/systemd/system/graphical.target.wants/memberdesk-kiosk.service
 # Exposure score of the sandbox (offline: works without a running systemd). 0 = locked down,
 # 10 = no sandbox; systemd-resolved scores about 2. Fail above 2.5.
 score=$(systemd-analyze security --offline=true --no-pager "$unitdir/memberdesk.service" 2>/dev/null \
@@ -228,6 +246,8 @@ installed_by_us=0
 check "package is gone" sh -c "! dpkg-query -W -f='\${db:Status-Status}' $pkg 2>/dev/null | grep -qv '^not-installed\$'"
 check "user memberdesk removed" sh -c '! getent passwd memberdesk'
 check "group memberdesk removed" sh -c '! getent group memberdesk'
+check "user memberdesk-kiosk removed" sh -c '! getent passwd memberdesk-kiosk'
+check "group memberdesk-kiosk removed" sh -c '! getent group memberdesk-kiosk'
 check "/var/lib/memberdesk removed" test ! -e /var/lib/memberdesk
 check "/var/cache/memberdesk removed" test ! -e /var/cache/memberdesk
 check "/etc/memberdesk removed" test ! -e /etc/memberdesk

@@ -44,6 +44,11 @@ const std::vector<KeySpec>& schema() {
        "SQLite database file (created on first start).", 0, 0},
       {"store", "backup_dir", std::string("/var/lib/memberdesk/backups"),
        "Folder for automatic pre-migration backups and `memberdeskctl backup`.", 0, 0},
+      {"store", "backup_keep", int64_t{14},
+       "Daily backups (`memberdeskctl backup` without a path, run by memberdesk-backup.timer) kept "
+       "in backup_dir; older ones are removed. 0 keeps all. Pre-migration and pre-restore copies "
+       "are never removed.",
+       0, 3650},
       {"session", "idle_timeout_s", int64_t{1800},
        "A session ends after this many seconds without a request.", 60, 86400},
       {"session", "absolute_timeout_s", int64_t{43200},

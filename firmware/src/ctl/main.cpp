@@ -26,6 +26,7 @@
 #include "roster/roster_import.h"
 #include "store/account_repo.h"
 #include "store/audit_repo.h"
+#include "store/backups.h"
 #include "store/directory_cache.h"
 #include "store/migrations.h"
 
@@ -46,7 +47,11 @@ constexpr const char* kUsage =
     "                                  application had been approved), ready to pay dues\n"
     "  demo-member-center              demo: a training class with 报名 and 成绩 of the demo\n"
     "                                  attorneys (1100001, 1100002, 3100003)\n"
-    "  backup [PATH]                   consistent copy of the database (default: backup_dir)\n"
+    "  backup [PATH]                   consistent copy of the database (default: backup_dir,\n"
+    "                                  keeping the newest store.backup_keep daily backups there)\n"
+    "  restore BACKUP                  replace the database with a checked backup; the daemon\n"
+    "                                  must be stopped (exit 3 if it runs, 4 if the backup is\n"
+    "                                  refused); the replaced database is kept in backup_dir\n"
     "  issue-certificates [--year Y]   issue year Y's 会员证 (default: this year) to every member\n"
     "                                  whose dues for it are paid and who has none\n"
     "  print-test [--wait SECONDS]     print a test page on the configured CUPS queue and follow\n"
@@ -227,13 +232,44 @@ int backup(md::store::Db& db, const md::config::Config& cfg, const Args& a) {
   if (!a.positional.empty()) {
     path = a.positional[0];
   } else {
-    std::string stamp = md::store::utc_now_iso();
-    for (char& c : stamp)
-      if (c == ':') c = '-';
-    path = cfg.str("store.backup_dir") + "/memberdesk-" + stamp + ".db";
+    path = cfg.str("store.backup_dir") + "/" + md::store::daily_backup_name(md::store::utc_now_iso());
   }
   if (auto st = md::store::backup_to(db, path); !st.ok()) return fail(st.error().message);
+  // Only the timer's kind of backup (no PATH) is rotated; a backup to a chosen path is the operator's.
+  if (a.positional.empty()) {
+    auto removed = md::store::rotate_backups(cfg.str("store.backup_dir"), static_cast<int>(cfg.integer("store.backup_keep")));
+    if (!removed.ok()) return fail(removed.error().message);
+    for (const auto& r : *removed) std::fprintf(stderr, "memberdeskctl: removed old backup %s\n", r.c_str());
+  }
   std::printf("%s\n", path.c_str());
+  return 0;
+}
+
+// Exit codes of restore besides 0 and 1 (usage and I/O errors), so scripts can tell them apart.
+constexpr int kExitDaemonRunning = 3;
+constexpr int kExitBackupRefused = 4;
+
+// Runs before the database is opened: it must not migrate (or create) the file it replaces.
+int restore(const md::config::Config& cfg, const Args& a) {
+  if (a.positional.size() != 1) return fail("usage: restore BACKUP");
+  const std::string db_path = cfg.str("store.database");
+  auto lock = md::store::DatabaseLock::acquire(db_path);
+  if (!lock.ok()) {
+    if (lock.error().code != "database_in_use") return fail(lock.error().message);
+    fail(lock.error().message + ": stop it first (systemctl stop memberdesk), then restore");
+    return kExitDaemonRunning;
+  }
+  auto report = md::store::restore_backup(a.positional[0], db_path, cfg.str("store.backup_dir"));
+  if (!report.ok()) {
+    fail("restore refused: " + report.error().message + "; the database was not changed");
+    return report.error().code == "backup_refused" ? kExitBackupRefused : 1;
+  }
+  std::printf("restored %s (schema v%d) to %s\n", a.positional[0].c_str(), report->schema_version, db_path.c_str());
+  if (!report->previous_copy.empty())
+    std::printf("the database it replaced is kept as %s\n", report->previous_copy.c_str());
+  if (report->schema_version < md::store::latest_schema_version())
+    std::printf("the daemon migrates it from v%d to v%d at its next start\n", report->schema_version,
+                md::store::latest_schema_version());
   return 0;
 }
 
@@ -311,11 +347,12 @@ int main(int argc, char** argv) {
   if (command == "status") return md::ctl::status_command(*cfg, parse(argc, argv, i, {"json"}).flags.count("json") > 0);
   if (command != "import-roster" && command != "staff" && command != "passwd" &&
       command != "demo-seed" && command != "demo-approve" && command != "backup" &&
-      command != "demo-member-center" &&
+      command != "demo-member-center" && command != "restore" &&
       command != "print-test" && command != "issue-certificates") {
     std::fputs(kUsage, stderr);
     return 2;
   }
+  if (command == "restore") return restore(*cfg, parse(argc, argv, i, {}));
   if (auto st = md::app::open_and_migrate(*cfg); !st.ok()) return fail(st.error().message);
   auto db = md::store::Db::open(cfg->str("store.database"));
   if (!db.ok()) return fail(db.error().message);
