@@ -86,3 +86,31 @@ test('idle reset warns, logs out, clears the forms and returns home (?idle=6&war
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('walking away mid-pinyin leaves nothing of it on the keyboard (?idle=6&warn=3)', async () => {
+  const { page, context, errors } = await openKiosk(browser, daemon.baseUrl, { query: 'idle=6&warn=3', route: '/directory' });
+  const box = page.getByLabel('会员名称或会员编号', { exact: true });
+  await box.click();
+  const osk = page.locator('.osk');
+  await osk.waitFor({ state: 'visible' });
+  for (const k of 'zhang') await osk.locator(`.osk-key[data-key="${k}"]`).click();
+  await osk.locator('.osk-cand[data-cand="张"]').click();
+  for (const k of 'we') await osk.locator(`.osk-key[data-key="${k}"]`).click();
+  await waitForText(page.locator('[data-test="ime-pinyin"]'), 'we');
+  await osk.locator('[data-key="shift"]').click();
+  assert.equal(await box.inputValue(), '张');
+
+  await waitForRoute(page, '/', { timeout: 12000 });
+  await osk.waitFor({ state: 'hidden' });
+  await page.locator('[data-tile="directory"]').click();
+  await waitForRoute(page, '/directory');
+  await page.getByLabel('会员名称或会员编号', { exact: true }).click();
+  await osk.waitFor({ state: 'visible' });
+  assert.equal(await page.getByLabel('会员名称或会员编号', { exact: true }).inputValue(), '');
+  await waitForText(page.locator('[data-test="ime-pinyin"]'), '拼音输入');
+  assert.equal(await osk.locator('.osk-cand').count(), 0, 'no candidates of the last person');
+  assert.equal(await osk.locator('[data-key="shift"]').getAttribute('aria-pressed'), 'false');
+  assert.equal(await osk.locator('[data-key="q"]').textContent(), 'q');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -317,7 +317,7 @@ function onIdleTick(left, warning) {
 // Logs out (if logged in), drops every screen, form and piece of in-memory data, and
 // shows a fresh home screen. Used by the idle reset and by 退出登录.
 export async function resetToHome() {
-  keyboard.close();
+  keyboard.reset();
   closeAllDialogs();
   idleDialog = null;
   shell.main.replaceChildren();
