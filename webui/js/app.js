@@ -82,6 +82,8 @@ import jobDetail from './screens/job_detail.js';
 import memberJobs from './screens/member_jobs.js';
 import memberJobForm from './screens/member_job_form.js';
 import staffJobs from './screens/staff_jobs.js';
+// 首页通知 (issue 9, the attract screen)
+import staffKioskNotice from './screens/staff_kiosk_notice.js';
 
 const ROUTES = {
   '/': home,
@@ -143,6 +145,7 @@ const ROUTES = {
   '/staff/training': staffTraining,
   '/staff/training/form': staffTrainingForm,
   '/staff/training/class': staffTrainingClass,
+  '/staff/kiosk-notice': staffKioskNotice,
   // 报名信息, 成绩查询, 会费缴纳信息 (issue 8, member records)
   '/member/training/registrations': registrationsScreen,
   '/member/training/scores': scoresScreen,
