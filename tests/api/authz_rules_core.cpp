@@ -20,6 +20,7 @@ Area core_area() {
     return std::vector<Rule>{
         {"GET", "/health", kAnyone},
         {"GET", "/kiosk/settings", kAnyone},
+        {"PUT", "/staff/kiosk/notice", kAdmin, "", R"({"notice":"矩阵测试"})"},
         {"GET", "/endpoints", kAnyone},
         {"POST", "/auth/login", kAnyone, "", "{}", "an empty login is refused as a bad request"},
         {"POST", "/auth/logout", kLoggedIn},

@@ -15,6 +15,8 @@
 #    daemon. Prints req/s of each, their ratio and the directory run's p99 latency.
 #    bench_certificate: the 会员证 PDF and 96 dpi PNG rendered 200 times each (median, p99) and
 #    the QR decode of a 1920x1080 grey camera frame of the card (rotated, scaled, noisy).
+#    bench_ime: the pinyin dictionary's load time and memory, and candidate lookups for 1-6
+#    syllables (p50, p99; goal p99 < 1 ms).
 # 4. Prints a summary table of the goals: search median < 2 ms, ratio >= 0.5, p99 < 20 ms,
 #    certificate PDF p99 < 50 ms, PNG p99 < 80 ms, QR decode p99 < 100 ms.
 # 5. Payments (bench_payments.mjs, needs node and `npm ci` in tests/e2e): a daemon against the
@@ -60,13 +62,14 @@ if [[ "${BENCH_SKIP_BUILD:-0}" = 1 ]]; then
   echo "BENCH_SKIP_BUILD=1: using the binaries already in $BUILD"
 else
   t0=$(now_ms)
-  ninja -C "$BUILD" bench_directory bench_certificate memberdesk memberdeskctl >"$TMP/build.log" 2>&1 ||
+  ninja -C "$BUILD" bench_directory bench_certificate bench_ime memberdesk memberdeskctl >"$TMP/build.log" 2>&1 ||
     { tail -30 "$TMP/build.log" >&2; die "build failed (BENCH_SKIP_BUILD=1 runs the existing binaries)"; }
   grep -q '^ninja: no work to do' "$TMP/build.log" ||
     echo "(re)built the benchmark and daemon: $(( ($(now_ms) - t0) / 1000 )) s"
 fi
 BENCH="$BUILD/tests/bench/bench_directory"
 BENCH_CERT="$BUILD/tests/bench/bench_certificate"
+BENCH_IME="$BUILD/tests/bench/bench_ime"
 DAEMON="$BUILD/firmware/memberdesk"
 CTL="$BUILD/firmware/memberdeskctl"
 
@@ -82,6 +85,12 @@ cert_field() { sed -n "s/^RESULT .*$1=\([0-9.\/]*\).*/\1/p" "$TMP/cert.txt"; }
 CERT_PDF_P99="$(cert_field pdf_p99_ms)"; CERT_PNG_P99="$(cert_field png_p99_ms)"
 CERT_DECODE_P99="$(cert_field decode_p99_ms)"; CERT_DECODED="$(cert_field decoded)"
 [[ -n "$CERT_PDF_P99" ]] || die "bench_certificate printed no RESULT line"
+
+echo
+"$BENCH_IME" | tee "$TMP/ime.txt" || die "bench_ime failed"
+ime_field() { sed -n "s/^RESULT .*$1=\([0-9.]*\).*/\1/p" "$TMP/ime.txt"; }
+IME_P99="$(ime_field ime_p99_max_ms)"; IME_LOAD="$(ime_field ime_load_ms)"; IME_RSS="$(ime_field ime_rss_mb)"
+[[ -n "$IME_P99" ]] || die "bench_ime printed no RESULT line"
 
 # ---- 3. under wrk --------------------------------------------------------------------------
 echo
@@ -211,6 +220,9 @@ cert_decode_verdict="$(verdict "$CERT_DECODE_P99" '<' 100)"
 [[ "${CERT_DECODED%%/*}" = "${CERT_DECODED##*/}" ]] || cert_decode_verdict="MISS (read $CERT_DECODED)"
 printf '  %-44s %-12s %-12s %s\n' "certificate QR decode p99 (1080p frame)" "< 100 ms" \
   "$CERT_DECODE_P99 ms" "$cert_decode_verdict"
+printf '  %-44s %-12s %-12s %s\n' "pinyin lookup p99 (1-6 syllables, worst)" "< 1 ms" "$IME_P99 ms" \
+  "$(verdict "$IME_P99" '<' 1)"
+printf '  %-44s %-12s %-12s %s\n' "pinyin dictionary load / resident memory" "" "$IME_LOAD ms / $IME_RSS MB" "(info)"
 if [[ "$WRK_SKIPPED" = 0 ]]; then
   printf '  %-44s %-12s %-12s %s\n' "directory req/s ÷ static file req/s" ">= 0.5" "$RATIO" \
     "$(verdict "$RATIO" '>=' 0.5)"

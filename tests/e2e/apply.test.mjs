@@ -73,6 +73,12 @@ async function submitWithBadThenGood(page, { badKey, bad, good, keptKey, shotNam
   assert.equal(await fieldValue(page, keptKey), kept, 'other typed values are kept');
   assert.equal(await fieldValue(page, badKey), bad, 'the wrong value stays for correcting');
   assert.equal(await page.locator('.field-error:not(:empty)').count(), 1, 'only the wrong field is marked');
+  // The refused field is brought into view with the focus, above the keyboard that opened on it.
+  assert.equal(await page.evaluate(() => document.activeElement?.closest('[data-field]')?.dataset.field), badKey);
+  await page.locator('.osk').waitFor({ state: 'visible' });
+  const fieldBox = await page.locator(`[data-field="${badKey}"] input`).boundingBox();
+  const kbBox = await page.locator('.osk').boundingBox();
+  assert.ok(fieldBox.y >= 0 && fieldBox.y + fieldBox.height <= kbBox.y, `${badKey} hidden by the keyboard`);
   if (shotName) await shot(page, shotName);
   await page.locator(`[data-field="${badKey}"] input`).fill(good);
   await closeKeyboard(page);
@@ -101,11 +107,21 @@ test('agency: login, forced password change, charter, wrong USCC then correct �
   assert.equal(await page.locator('[data-field="agency_code"] input').getAttribute('readonly'), '');
   assert.equal(await page.locator('[data-field="org_name"] .field-label.is-required').count(), 1);
   assert.equal(await page.locator('[data-field="postcode"] .field-label.is-required').count(), 0);
-  assert.equal(await page.locator('[data-field="founded_on"] input').getAttribute('type'), 'date');
+  // 成立日期 is typed as digits on the on-screen keyboard: the hyphens come by themselves and a
+  // key that would make an impossible date (month 13) is refused.
+  await page.locator('[data-field="founded_on"] input').click();
+  assert.equal(await page.locator('.osk.osk-date').isVisible(), true, 'the digits-only date keyboard');
+  for (const k of '2005') await page.locator(`.osk-key[data-key="${k}"]`).click();
+  assert.equal(await fieldValue(page, 'founded_on'), '2005-');
+  for (const k of '13') await page.locator(`.osk-key[data-key="${k}"]`).click();
+  assert.equal(await fieldValue(page, 'founded_on'), '2005-1', 'no 13th month');
+  await page.locator('.osk-key[data-key="backspace"]').click();
+  for (const k of '0601') await page.locator(`.osk-key[data-key="${k}"]`).click();
+  assert.equal(await fieldValue(page, 'founded_on'), '2005-06-01');
+  await closeKeyboard(page);
   await fillForm(page, {
     org_name: '北京智诚专利代理事务所（普通合伙）',
     org_form: { choice: '合伙' },
-    founded_on: '2005-06-01',
     registered_address: '北京市海淀区知春路1号',
     office_address: '北京市海淀区知春路1号',
     head_name: '赵强',

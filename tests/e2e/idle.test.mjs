@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {
   startDaemon, launchBrowser, openKiosk, fillLogin, changePassword, waitForText, waitForRoute, route, ARTIFACTS,
+  apiClient, checkScreens,
 } from './harness.mjs';
 
 let daemon;
@@ -83,6 +84,59 @@ test('idle reset warns, logs out, clears the forms and returns home (?idle=6&war
   await page.getByRole('button', { name: '登录', exact: true }).click();
   await waitForRoute(page, '/login');
   assert.equal(await page.getByLabel('账号', { exact: true }).inputValue(), '');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('walking away mid-pinyin leaves nothing of it on the keyboard (?idle=6&warn=3)', async () => {
+  const { page, context, errors } = await openKiosk(browser, daemon.baseUrl, { query: 'idle=6&warn=3', route: '/directory' });
+  const box = page.getByLabel('会员名称或会员编号', { exact: true });
+  await box.click();
+  const osk = page.locator('.osk');
+  await osk.waitFor({ state: 'visible' });
+  for (const k of 'zhang') await osk.locator(`.osk-key[data-key="${k}"]`).click();
+  await osk.locator('.osk-cand[data-cand="张"]').click();
+  for (const k of 'we') await osk.locator(`.osk-key[data-key="${k}"]`).click();
+  await waitForText(page.locator('[data-test="ime-pinyin"]'), 'we');
+  await osk.locator('[data-key="shift"]').click();
+  assert.equal(await box.inputValue(), '张');
+
+  await waitForRoute(page, '/', { timeout: 12000 });
+  await osk.waitFor({ state: 'hidden' });
+  await page.locator('[data-tile="directory"]').click();
+  await waitForRoute(page, '/directory');
+  await page.getByLabel('会员名称或会员编号', { exact: true }).click();
+  await osk.waitFor({ state: 'visible' });
+  assert.equal(await page.getByLabel('会员名称或会员编号', { exact: true }).inputValue(), '');
+  await waitForText(page.locator('[data-test="ime-pinyin"]'), '拼音输入');
+  assert.equal(await osk.locator('.osk-cand').count(), 0, 'no candidates of the last person');
+  assert.equal(await osk.locator('[data-key="shift"]').getAttribute('aria-pressed'), 'false');
+  assert.equal(await osk.locator('[data-key="q"]').textContent(), 'q');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the attract screen after a reset shows the 首页通知 an admin set', async () => {
+  const { page, context, errors } = await openKiosk(browser, daemon.baseUrl, { query: 'idle=6&warn=3', route: '/staff/login?next=%2Fstaff' });
+  await fillLogin(page, 'admin1', 'Admin12345', { idLabel: '工作人员账号' });
+  await waitForRoute(page, '/staff');
+  await page.locator('[data-menu="kiosk_notice"]').click();
+  await waitForRoute(page, '/staff/kiosk-notice');
+  await page.locator('[data-field="notice"] textarea').fill('今日下午前台暂停人工服务，自助服务照常。');
+  await page.locator('[data-action="save-notice"]').click();
+  await waitForText(page.locator('[data-test="notice-saved"]'), '已保存');
+  // Walk away: the reset logs the admin out and the home screen carries the notice.
+  await waitForRoute(page, '/', { timeout: 12000 });
+  await waitForText(page.locator('[data-test="home-notice"]'), '今日下午前台暂停人工服务');
+  assert.equal(await page.evaluate(() => fetch('/api/v1/auth/session').then((r) => r.status)), 401);
+  await checkScreens(page, 'home-notice');
+  // Removed again (empty), the home screen has none.
+  const admin = await apiClient(daemon.baseUrl, 'staff', 'admin1', 'Admin12345');
+  assert.equal((await admin('PUT', '/staff/kiosk/notice', { notice: '' })).status, 200);
+  await page.reload();
+  await page.waitForSelector('html[data-ready="1"]');
+  await page.locator('[data-tile="member"]').waitFor();
+  assert.equal(await page.locator('[data-test="home-notice"]').count(), 0);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -98,6 +98,7 @@ test('退格 takes pinyin letters back before characters and a phrase comes whol
   await osk(page).waitFor({ state: 'visible' });
   for (const k of 'zhuanlidaili') await osk(page).locator(`.osk-key[data-key="${k}"]`).click();
   await waitForText(page.locator('.osk-cand').first(), '专利代理');
+  await checkScreens(page, 'pinyin-candidates');
   await osk(page).locator('[data-key="backspace"]').click(); // zhuanlidail
   await waitForText(page.locator('[data-test="ime-pinyin"]'), 'zhuanlidail');
   assert.equal(await box.inputValue(), '', 'nothing typed into the field yet');

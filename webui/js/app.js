@@ -83,6 +83,8 @@ import jobDetail from './screens/job_detail.js';
 import memberJobs from './screens/member_jobs.js';
 import memberJobForm from './screens/member_job_form.js';
 import staffJobs from './screens/staff_jobs.js';
+// 首页通知 (issue 9, the attract screen)
+import staffKioskNotice from './screens/staff_kiosk_notice.js';
 
 const ROUTES = {
   '/': home,
@@ -145,6 +147,7 @@ const ROUTES = {
   '/staff/training': staffTraining,
   '/staff/training/form': staffTrainingForm,
   '/staff/training/class': staffTrainingClass,
+  '/staff/kiosk-notice': staffKioskNotice,
   // 报名信息, 成绩查询, 会费缴纳信息 (issue 8, member records)
   '/member/training/registrations': registrationsScreen,
   '/member/training/scores': scoresScreen,
@@ -319,7 +322,7 @@ function onIdleTick(left, warning) {
 // Logs out (if logged in), drops every screen, form and piece of in-memory data, and
 // shows a fresh home screen. Used by the idle reset and by 退出登录.
 export async function resetToHome() {
-  keyboard.close();
+  keyboard.reset();
   closeAllDialogs();
   idleDialog = null;
   shell.main.replaceChildren();

@@ -313,6 +313,7 @@ export const S = {
     pinyinHint: '拼音输入：按字母键输入拼音，点选汉字',
     lettersMode: '字母输入（按“英”切换回拼音）',
     imeUnavailable: '拼音输入暂不可用，请用字母输入',
+    datePlaceholder: '年-月-日，如 2026-03-05',
   },
 };
 

@@ -34,9 +34,11 @@ bool fits(const Token& t, const std::string& syllable) {
   return t.full ? syllable == t.text : syllable.compare(0, t.text.size(), t.text) == 0;
 }
 
-// Entries that spell tokens [a, b), heaviest first.
-std::vector<uint32_t> span_words(const PinyinDict& dict, const std::vector<Token>& tokens,
-                                 size_t a, size_t b) {
+// Calls fn(id) for the entries that spell tokens [a, b), heaviest first, until fn returns
+// false. Whole syllables look the key up; partial ones filter the entries of the same initials.
+template <typename Fn>
+void for_each_in_span(const PinyinDict& dict, const std::vector<Token>& tokens, size_t a,
+                      size_t b, Fn&& fn) {
   bool all_full = true;
   std::string key;
   std::string initials;
@@ -46,14 +48,26 @@ std::vector<uint32_t> span_words(const PinyinDict& dict, const std::vector<Token
     key += tokens[i].text;
     initials += tokens[i].text.front();
   }
-  if (all_full) return dict.exact(key);
-  std::vector<uint32_t> out;
+  if (all_full) {
+    for (uint32_t id : dict.exact(key))
+      if (!fn(id)) return;
+    return;
+  }
   for (uint32_t id : dict.by_initials(initials)) {
     const auto& syl = dict.entries()[id].syllables;
     bool ok = true;
     for (size_t i = a; i < b && ok; ++i) ok = fits(tokens[i], syl[i - a]);
-    if (ok) out.push_back(id);
+    if (ok && !fn(id)) return;
   }
+}
+
+std::vector<uint32_t> span_words(const PinyinDict& dict, const std::vector<Token>& tokens,
+                                 size_t a, size_t b) {
+  std::vector<uint32_t> out;
+  for_each_in_span(dict, tokens, a, b, [&](uint32_t id) {
+    out.push_back(id);
+    return true;
+  });
   return out;
 }
 
@@ -66,11 +80,15 @@ double score(const PinyinDict& dict, const Entry& e, size_t pos, FieldKind kind)
 }
 
 // Orders ids by score (heaviest first within equal bonus); text fields keep the weight order.
+// (Each score is computed once: a syllable such as "shi" has hundreds of characters.)
 void rank(const PinyinDict& dict, std::vector<uint32_t>& ids, size_t pos, FieldKind kind) {
   if (kind == FieldKind::kText) return;
-  std::stable_sort(ids.begin(), ids.end(), [&](uint32_t a, uint32_t b) {
-    return score(dict, dict.entries()[a], pos, kind) > score(dict, dict.entries()[b], pos, kind);
-  });
+  std::vector<std::pair<double, uint32_t>> scored;
+  scored.reserve(ids.size());
+  for (uint32_t id : ids) scored.emplace_back(score(dict, dict.entries()[id], pos, kind), id);
+  std::stable_sort(scored.begin(), scored.end(),
+                   [](const auto& a, const auto& b) { return a.first > b.first; });
+  for (size_t i = 0; i < ids.size(); ++i) ids[i] = scored[i].second;
 }
 
 // The best conversion of all tokens, composed word by word (most probable path); empty when
@@ -91,16 +109,17 @@ Conversion whole_input(const PinyinDict& dict, const std::vector<Token>& tokens,
   for (size_t j = 1; j <= n; ++j) {
     for (size_t i = (j > kMaxWordSyllables ? j - kMaxWordSyllables : 0); i < j; ++i) {
       if (best[i] == none) continue;
-      auto ids = span_words(dict, tokens, i, j);
-      if (ids.empty()) continue;
-      uint32_t top = ids.front();
-      double top_score = score(dict, dict.entries()[top], i, kind);
-      if (kind != FieldKind::kText) {
-        for (uint32_t id : ids) {
-          const double s = score(dict, dict.entries()[id], i, kind);
-          if (s > top_score) top = id, top_score = s;
-        }
-      }
+      // Text fields: the heaviest entry is the first; names: the best score over all of them.
+      bool found = false;
+      uint32_t top = 0;
+      double top_score = 0;
+      for_each_in_span(dict, tokens, i, j, [&](uint32_t id) {
+        const double sc = score(dict, dict.entries()[id], i, kind);
+        if (!found || sc > top_score) top = id, top_score = sc;
+        found = true;
+        return kind != FieldKind::kText;
+      });
+      if (!found) continue;
       if (best[i] + top_score > best[j]) {
         best[j] = best[i] + top_score;
         from[j] = i;
@@ -226,9 +245,16 @@ std::vector<Candidate> candidates(const PinyinDict& dict, std::string_view input
   }
   add(whole.text, input.size());
   for (size_t k = tokens.size(); k >= 1 && out.size() < limit; --k) {
+    const size_t consumed = k == tokens.size() ? input.size() : tokens[k - 1].end;
+    if (kind == FieldKind::kText) {  // already heaviest first: stop once the list is full
+      for_each_in_span(dict, tokens, 0, k, [&](uint32_t id) {
+        add(dict.entries()[id].text, consumed);
+        return out.size() < limit;
+      });
+      continue;
+    }
     auto ids = span_words(dict, tokens, 0, k);
     rank(dict, ids, 0, kind);
-    const size_t consumed = k == tokens.size() ? input.size() : tokens[k - 1].end;
     for (uint32_t id : ids) {
       if (out.size() >= limit) break;
       add(dict.entries()[id].text, consumed);

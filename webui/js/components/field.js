@@ -10,6 +10,14 @@ export function field({ label, name, type = 'text', placeholder, hint, required,
   autocomplete = 'off', maxLength, inputMode, ime } = {}) {
   const id = nextId(`f-${name}`);
   const errId = `${id}-err`;
+  // A date is typed as digits on the on-screen keyboard (see form_field.js).
+  const date = type === 'date';
+  if (date) {
+    type = 'text';
+    inputMode = 'numeric';
+    maxLength = 10;
+    placeholder = placeholder || S.osk.datePlaceholder;
+  }
   const hintId = hint ? `${id}-hint` : undefined;
   const input = h('input', {
     id,
@@ -30,8 +38,8 @@ export function field({ label, name, type = 'text', placeholder, hint, required,
   });
   const error = h('div', { id: errId, class: 'field-error', attrs: { 'aria-live': 'polite' } });
   const row = h('div', { class: 'field-input-row' }, input);
-  if (useKeyboard || ime) {
-    keyboard.bind(input, { ime });
+  if (useKeyboard || ime || date) {
+    keyboard.bind(input, { ime, date });
     row.append(h('button', {
       type: 'button',
       class: 'btn btn-ghost field-kbd',
@@ -61,12 +69,28 @@ export function field({ label, name, type = 'text', placeholder, hint, required,
   };
 }
 
-// Shows an API error's per-field messages on the matching fields. Returns true if any
-// field message was shown.
+// Shows an API error's per-field messages on the matching fields and brings the first bad field
+// — in the form's order (the order of `fields`), not the order of the server's answer — into view
+// with the focus, so the on-screen keyboard opens on it and keeps it above itself. Returns that
+// field, or null when no field message was shown.
 export function showFieldErrors(fields, err) {
-  let shown = false;
-  for (const [name, msg] of Object.entries(err?.fields || {})) {
-    if (fields[name]) { fields[name].setError(msg); shown = true; }
+  const bad = err?.fields || {};
+  let first = null;
+  for (const [name, f] of Object.entries(fields)) {
+    if (!f || !(name in bad)) continue;
+    f.setError(bad[name]);
+    first = first || f;
   }
-  return shown;
+  focusField(first);
+  return first;
+}
+
+// Scrolls a field to the middle of the screen and focuses its control (a choice group: its
+// first choice).
+export function focusField(f) {
+  if (!f?.el) return;
+  f.el.scrollIntoView({ block: 'center' });
+  const c = f.input;
+  const target = c instanceof HTMLInputElement || c instanceof HTMLTextAreaElement ? c : c?.querySelector?.('input');
+  target?.focus({ preventScroll: true });
 }

@@ -10,13 +10,13 @@ import { keyboard } from './keyboard.js';
 // Kinds typed with letters/digits only: served by the on-screen keyboard.
 const OSK_KINDS = new Set(['uscc', 'resident_id', 'mobile', 'phone', 'email', 'postcode', 'url',
   'agency_code', 'qualification_no', 'practice_no', 'count']);
-const INPUT_MODE = { mobile: 'tel', phone: 'tel', postcode: 'numeric', count: 'numeric', email: 'email', url: 'url',
+const INPUT_MODE = { date: 'numeric', mobile: 'tel', phone: 'tel', postcode: 'numeric', count: 'numeric', email: 'email', url: 'url',
   agency_code: 'numeric', qualification_no: 'numeric', practice_no: 'numeric' };
 // Free text takes Chinese through the keyboard's pinyin; people's names rank surnames and
 // given-name characters first.
 const IME_KINDS = new Set(['text', 'textarea']);
 const PERSON_NAME_KEYS = new Set(['name', 'head_name', 'contact_name', 'recipient', 'contact_person', 'legal_representative']);
-const MAX = { uscc: 18, resident_id: 18, mobile: 14, postcode: 6, agency_code: 5, qualification_no: 7, practice_no: 11, count: 6 };
+const MAX = { date: 10, uscc: 18, resident_id: 18, mobile: 14, postcode: 6, agency_code: 5, qualification_no: 7, practice_no: 11, count: 6 };
 
 export function defField(def, initial = '') {
   const id = nextId(`f-${def.key}`);
@@ -49,13 +49,17 @@ export function defField(def, initial = '') {
     getValue = () => control.value;
     setValue = (v) => { control.value = v ?? ''; };
   } else {
-    const type = readonly ? 'text' : def.kind === 'date' ? 'date' : def.kind === 'email' ? 'email' : 'text';
+    // Dates are typed as digits on the on-screen keyboard (YYYY-MM-DD, impossible dates
+    // refused key by key), not with the browser's date picker, which touch alone cannot drive
+    // well and which shows the month before the year.
+    const type = def.kind === 'email' && !readonly ? 'email' : 'text';
     control = h('input', {
       id, name: def.key, type, class: ['input', readonly && 'is-readonly'], readOnly: readonly, autocomplete: 'off',
       attrs: {
         autocapitalize: 'off', autocorrect: 'off', spellcheck: 'false',
         maxlength: def.max_chars || MAX[def.kind],
         inputmode: INPUT_MODE[def.kind],
+        placeholder: def.kind === 'date' && !readonly ? S.osk.datePlaceholder : undefined,
         'aria-describedby': errId,
         'aria-required': def.required ? 'true' : undefined,
         'aria-readonly': readonly ? 'true' : undefined,
@@ -66,8 +70,8 @@ export function defField(def, initial = '') {
   }
   row.append(control);
   const ime = IME_KINDS.has(def.kind) ? (PERSON_NAME_KEYS.has(def.key) ? 'name' : 'text') : '';
-  if ((OSK_KINDS.has(def.kind) || ime) && !readonly) {
-    keyboard.bind(control, { ime });
+  if ((OSK_KINDS.has(def.kind) || ime || def.kind === 'date') && !readonly) {
+    keyboard.bind(control, { ime, date: def.kind === 'date' });
     row.append(h('button', {
       type: 'button',
       class: 'btn btn-ghost field-kbd',

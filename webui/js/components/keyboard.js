@@ -48,10 +48,12 @@ class OnScreenKeyboard {
     this.unavailable = false; // the daemon has no dictionary: letters only
   }
 
-  // Marks an input as one the keyboard serves; `ime` ('text' or 'name') lets it type Chinese.
-  bind(input, { ime } = {}) {
+  // Marks an input as one the keyboard serves; `ime` ('text' or 'name') lets it type Chinese;
+  // `date` makes it a digits-only date entry (see dateEntry below).
+  bind(input, { ime, date } = {}) {
     input.dataset.osk = '1';
     if (ime) input.dataset.oskIme = ime;
+    if (date) input.dataset.oskDate = '1';
   }
 
   install(root = document.body) {
@@ -95,6 +97,7 @@ class OnScreenKeyboard {
     this.pinyin = !!this.ime && !this.unavailable;
     this.el.hidden = false;
     this.el.classList.toggle('osk-has-ime', !!this.ime);
+    this.el.classList.toggle('osk-date', input.dataset.oskDate === '1');
     document.body.classList.add('osk-open');
     this.#render();
     document.documentElement.style.setProperty('--osk-height', `${this.el.offsetHeight}px`);
@@ -110,6 +113,14 @@ class OnScreenKeyboard {
     this.#setShift(false);
     document.body.classList.remove('osk-open');
     document.documentElement.style.setProperty('--osk-height', '0px');
+  }
+
+  // The idle reset and 退出登录: nothing of the last person stays — not the letters being
+  // composed, not 大写, not the lookups remembered from what they typed.
+  reset() {
+    this.close();
+    this.#setShift(false);
+    this.cache.clear();
   }
 
   // A focus change caused by a tap closes the keyboard only after that tap's click has
@@ -169,6 +180,13 @@ class OnScreenKeyboard {
     }
     if (!input || !input.isConnected) { this.close(); return; }
     if (document.activeElement !== input) input.focus({ preventScroll: true });
+    if (input.dataset.oskDate === '1' && key !== 'clear') {
+      const next = dateEntry(input.value, key);
+      if (next === null) { this.#refuse(key); return; }
+      input.value = next;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      return;
+    }
     const composing = this.pinyin && this.buffer;
     if (this.pinyin && !this.shift && /^[a-z]$/.test(key)) {
       if (this.buffer.length < MAX_PINYIN) this.buffer += key;
@@ -207,6 +225,15 @@ class OnScreenKeyboard {
       if (!this.#insert(ch)) return;
     }
     input.dispatchEvent(new Event('input', { bubbles: true }));
+  }
+
+  // A key that would make the date impossible: the key flashes, nothing is typed.
+  #refuse(key) {
+    const btn = this.el.querySelector(`.osk-key[data-key="${key}"]`);
+    if (!btn) return;
+    btn.classList.remove('is-refused');
+    void btn.offsetWidth; // restart the animation
+    btn.classList.add('is-refused');
   }
 
   // Types text at the caret unless the field's maxlength would be passed.
@@ -327,6 +354,45 @@ class OnScreenKeyboard {
     if (r.bottom + margin > kbTop) window.scrollBy(0, r.bottom + margin - kbTop);
     else if (r.top - margin < topLimit) window.scrollBy(0, r.top - margin - topLimit);
   }
+}
+
+// The digits-only date entry: `value` (YYYY-MM-DD or a beginning of it) after `key`, or null
+// when the key would make a date that cannot exist (a year outside 1900–2099, month 13, 31 June,
+// 29 February of a common year). Hyphens come by themselves; 退格 takes a digit back.
+export function dateEntry(value, key) {
+  const digits = String(value || '').replace(/\D/g, '').slice(0, 8);
+  let next;
+  if (key === 'backspace') next = digits.slice(0, -1);
+  else if (/^[0-9]$/.test(key)) next = digits + key;
+  else return null;
+  if (next.length > 8 || !datePrefixOk(next)) return null;
+  // A part just completed gets its hyphen at once; after 退格 the hyphen goes with its digit.
+  const typing = key !== 'backspace';
+  let out = next.slice(0, 4);
+  if (next.length > 4 || (next.length === 4 && typing)) out += '-';
+  out += next.slice(4, 6);
+  if (next.length > 6 || (next.length === 6 && typing)) out += '-';
+  return out + next.slice(6, 8);
+}
+
+function datePrefixOk(s) {
+  if (s.length >= 1 && !/[12]/.test(s[0])) return false;
+  if (s.length >= 2 && !['19', '20'].includes(s.slice(0, 2))) return false;
+  if (s.length >= 5 && !/[01]/.test(s[4])) return false;
+  if (s.length >= 6) {
+    const m = Number(s.slice(4, 6));
+    if (m < 1 || m > 12) return false;
+  }
+  if (s.length >= 7 && !/[0-3]/.test(s[6])) return false;
+  if (s.length === 8) {
+    const y = Number(s.slice(0, 4));
+    const m = Number(s.slice(4, 6));
+    const d = Number(s.slice(6, 8));
+    const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
+    if (d < 1 || d > days) return false;
+  }
+  if (s.length === 7 && s.slice(4, 6) === '02' && s[6] === '3') return false;
+  return true;
 }
 
 export const keyboard = new OnScreenKeyboard();

@@ -2,6 +2,7 @@ import { S } from '../strings.zh.js';
 import { h, paragraphs } from '../components/dom.js';
 import { button } from '../components/button.js';
 import { defField } from '../components/form_field.js';
+import { showFieldErrors } from '../components/field.js';
 import { notice, loadInto } from '../components/page.js';
 import { keyboard } from '../components/keyboard.js';
 import { contentPage, submitApplication } from '../api.js';
@@ -84,15 +85,11 @@ export function startApplyFlow(ctx, container, { form, prefill = {}, rejected = 
           successStep();
         } catch (err) {
           if (err.handled || !ctx.alive()) return;
-          let first = null;
-          for (const [key, msg] of Object.entries(err.fields || {})) {
-            if (fields[key]) { fields[key].setError(msg); first = first || fields[key]; }
-          }
+          const first = showFieldErrors(fields, err);
           const extra = Object.entries(err.fields || {}).filter(([k]) => !fields[k]).map(([, m]) => m);
           if (err.status === 400 && first) showMessage([S.applyFormError, ...extra].join(' '));
           else showMessage([err.message, ...extra].join(' '));
-          if (first) first.el.scrollIntoView({ block: 'center' });
-          else message.scrollIntoView({ block: 'center' });
+          if (!first) message.scrollIntoView({ block: 'center' });
         } finally {
           if (submit.isConnected) { submit.disabled = false; submit.textContent = S.applySubmit; }
         }

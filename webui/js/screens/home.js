@@ -3,8 +3,11 @@ import { h } from '../components/dom.js';
 import { icon } from '../components/icons.js';
 import { button } from '../components/button.js';
 import { getSession } from '../session.js';
+import { kioskSettings } from '../api.js';
+import { K } from '../strings/kiosk.zh.js';
 
-// 平台首页: the seven service tiles, a strip for a logged-in session, and the staff link.
+// 平台首页: the seven service tiles, a strip for a logged-in session, and the staff link. It is
+// the kiosk's attract screen after every idle reset, with the 首页通知 staff set, if any.
 const TILES = [
   // 会员中心: members go to their center; everyone else lands on 入会指南 (manual).
   { key: 'member', to: () => (getSession()?.kind === 'member' ? '/member' : '/guide'), featured: true },
@@ -41,10 +44,18 @@ export default {
         button(S.logout, { variant: 'secondary', onClick: () => ctx.resetToHome() }));
     }
 
+    const noticeSlot = h('div', { attrs: { 'aria-live': 'polite' } });
+    kioskSettings().then((k) => {
+      if (!ctx.alive() || !k?.notice) return;
+      noticeSlot.replaceChildren(h('div', { class: 'notice home-notice', dataset: { test: 'home-notice' }, attrs: { role: 'note' } },
+        h('strong', { class: 'home-notice-label' }, K.homeLabel), h('span', {}, k.notice)));
+    }).catch(() => {});
+
     return h('section', { class: 'page page-home' },
       h('div', { class: 'home-hero' },
         h('h1', { class: 'home-title' }, S.homeWelcome),
         h('p', { class: 'home-lead' }, S.homeLead)),
+      noticeSlot,
       strip,
       tiles,
       h('div', { class: 'home-footer' },

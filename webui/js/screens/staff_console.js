@@ -14,6 +14,7 @@ import { A } from '../strings/staff_apply.zh.js';
 import { T } from '../strings/training.zh.js';
 import { J } from '../strings/jobs.zh.js';
 import { ST } from '../strings/status.zh.js';
+import { K } from '../strings/kiosk.zh.js';
 
 // Staff console: who is logged in and with which role, and the work of that role
 // (入会审核 and 工作日历 for reviewers and admins; the 会费 screens for finance and admins; 会员证 for
@@ -25,6 +26,7 @@ const MENU = [
   ['calendar', '/staff/calendar', ['reviewer', 'admin']],
   ['charter', '/staff/charter', ['admin']],
   ['messages', '/staff/message', ['admin']],
+  ['kiosk_notice', '/staff/kiosk-notice', ['admin'], K.menu],
   ['sms', '/staff/sms', ['admin']],
   ['dues_orders', '/staff/dues/orders', FINANCE],
   ['dues_statement', '/staff/dues/statement', FINANCE],

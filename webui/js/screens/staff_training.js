@@ -1,7 +1,7 @@
 import { T } from '../strings/training.zh.js';
 import { h, append } from '../components/dom.js';
 import { button } from '../components/button.js';
-import { field } from '../components/field.js';
+import { field, showFieldErrors } from '../components/field.js';
 import { keyboard } from '../components/keyboard.js';
 import { pager } from '../components/pager.js';
 import { table } from '../components/table.js';
@@ -141,11 +141,9 @@ export const staffTrainingForm = {
           if (err.handled || !ctx.alive()) return;
           const denied403 = forbidden(err);
           if (denied403) { body.replaceChildren(denied403); return; }
-          let first = null;
-          for (const [k, msg] of Object.entries(err.fields || {})) if (fields[k]) { fields[k].setError(msg); first = first || fields[k]; }
+          const first = showFieldErrors(fields, err);
           message.textContent = first ? T.fixFields : err.message;
           message.classList.add('is-shown');
-          if (first) first.el.scrollIntoView({ block: 'center' });
         } finally {
           save.disabled = false;
           save.textContent = T.save;
