@@ -6,10 +6,9 @@ import { memberHome, memberMessages } from '../api.js';
 import { D } from '../strings/dues.zh.js';
 import { duesHome } from '../api_dues.js';
 
-// 会员中心: the member's summary and the manual's menu. 入会申请, 密码修改, 会员名录 and
-// 会员消息 work, 会费缴纳 / 我的缴费订单 (issue 6) lead to the dues screens and 会员证 (issue 7) to
-// the certificate, 报名信息 / 成绩查询 / 会费缴纳信息 (issue 8) to the member's records; the other
-// pages are shown as 即将开放. 会员消息 carries the unread count; the summary shows good standing.
+// 会员中心: the member's summary and the manual's menu, every entry a working page (READY); an
+// entry without a route would show as 即将开放. 会员消息 carries the unread count; the summary
+// shows good standing.
 const READY = {
   application: '/member/application', password: '/password', directory: '/directory', messages: '/member/messages',
   dues: '/member/dues', dues_orders: '/member/dues/orders', certificate: '/member/certificate',
