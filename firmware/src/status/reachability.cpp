@@ -8,19 +8,11 @@
 
 #include <cerrno>
 #include <cstring>
-#include <ctime>
+
+#include "store/db.h"
 
 namespace md::status {
 namespace {
-
-std::string utc_now() {
-  std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
 
 // Connects one socket to one address within `timeout_ms`; "" on success, else why not.
 std::string connect_within(const addrinfo* ai, int timeout_ms) {
@@ -96,7 +88,7 @@ Result<HostPort> host_port(const std::string& url) {
 }
 
 ProbeResult probe(const Endpoint& e, std::chrono::milliseconds timeout) {
-  ProbeResult r{e.key, e.label, "unused", e.unused_label, e.url, utc_now(), 0};
+  ProbeResult r{e.key, e.label, "unused", e.unused_label, e.url, store::utc_now_iso(), 0};
   if (e.url.empty()) return r;
   const auto start = std::chrono::steady_clock::now();
   auto finish = [&](const std::string& state, const std::string& detail) {
@@ -105,7 +97,7 @@ ProbeResult probe(const Endpoint& e, std::chrono::milliseconds timeout) {
     r.elapsed_ms = static_cast<long>(std::chrono::duration_cast<std::chrono::milliseconds>(
                                          std::chrono::steady_clock::now() - start)
                                          .count());
-    r.checked_at = utc_now();
+    r.checked_at = store::utc_now_iso();
     return r;
   };
   auto hp = host_port(e.url);
