@@ -20,8 +20,10 @@ BUILD=(cmake ninja-build g++ pkg-config git
 # the list says what the tests run.
 PRINT=(cups cups-daemon cups-ipp-utils cups-client cups-filters-core-drivers dbus iproute2 curl)
 # zbar-tools: an independent QR decoder that checks the certificates' codes in the tests.
+# cage + xwayland (cage will not start without the Xwayland binary): e2e/kiosk_cage runs the
+# kiosk launcher under a headless cage, as memberdesk-kiosk.service does on the screen.
 TEST=(doctest-dev chromium "${PRINT[@]}" poppler-utils zbar-tools
-  wrk debhelper devscripts dpkg-dev lintian systemd fakeroot rsync)
+  wrk debhelper devscripts dpkg-dev lintian systemd fakeroot rsync cage xwayland)
 
 # Node.js runs the payment simulator (demo and tests) and, with npm, the browser tests; a
 # machine may already have its own build of them.
