@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "ime/domain_terms.h"
 #include "ime/pinyin_dict.h"
 #include "ime/pinyin_input.h"
 
@@ -154,8 +155,10 @@ TEST_CASE("Debian's pinyin dictionary converts the association's words and names
   CHECK(syllables(d, "zhuanlidailishi") ==
         std::vector<std::string>{"zhuan", "li", "dai", "li", "shi"});
   CHECK(texts(d, "zhonghuaquanguo")[0] == "中华全国");
-  // Abbreviated, or still typing: 这里 and 质量 are commoner than 专利 as zl; zhuanl is 专利.
+  // Abbreviated, or still typing: without the association's words, 这里 and 质量 are commoner
+  // than 专利 as zl; zhuanl is 专利.
   auto zl = texts(d, "zl", FieldKind::kText, 40);
+  CHECK(zl[0] != "专利");
   CHECK(std::find(zl.begin(), zl.end(), "专利") != zl.end());
   CHECK(texts(d, "zhuanl")[0] == "专利");
   auto zhang = texts(d, "zhang", FieldKind::kName, 8);
@@ -167,4 +170,50 @@ TEST_CASE("Debian's pinyin dictionary converts the association's words and names
   auto given = texts(d, "wei", FieldKind::kGivenName, 8);
   CHECK(given[0] == "伟");
   CHECK(texts(d, "beijing")[0] == "北京");
+}
+
+TEST_CASE("Preferred words are added or lifted above the heaviest word of their initials") {
+  std::vector<md::ime::Entry> preferred = {
+      {"专利", {"zhuan", "li"}, 0},                          // in the dictionary: lifted
+      {"专利代理师", {"zhuan", "li", "dai", "li", "shi"}, 0},  // not in it: added
+      {"坏", {"huai"}, 0},                                   // one syllable: ignored
+      {"错", {"Cuo", "wu"}, 0},                              // not a-z: ignored
+  };
+  auto base = PinyinDict::parse(kSmall);
+  REQUIRE(base.ok());
+  auto d = PinyinDict::parse(kSmall, preferred);
+  REQUIRE(d.ok());
+  CHECK(d->entries().size() == base->entries().size() + 1);
+  // zl: 专利 comes first, and zldls gives the added word.
+  CHECK(texts(*d, "zl")[0] == "专利");
+  CHECK(texts(*d, "zhuanlidailishi")[0] == "专利代理师");
+  CHECK(texts(*base, "zhuanlidailishi").empty());  // the small dictionary has no shi
+  CHECK(texts(*d, "zldls")[0] == "专利代理师");
+  CHECK(texts(*d, "huai").empty());
+}
+
+TEST_CASE("The association's words come first on Debian's dictionary") {
+  REQUIRE(std::filesystem::exists(kDebianDict));
+  auto loaded = PinyinDict::load_file(kDebianDict, md::ime::domain_terms());
+  REQUIRE(loaded.ok());
+  const auto& d = *loaded;
+  CHECK(texts(d, "zl")[0] == "专利");
+  CHECK(texts(d, "zhuanlidailishi")[0] == "专利代理师");
+  CHECK(texts(d, "zldls")[0] == "专利代理师");
+  CHECK(texts(d, "dljg")[0] == "代理机构");
+  CHECK(texts(d, "zscq")[0] == "知识产权");
+  CHECK(texts(d, "yxgs")[0] == "有限公司");
+  CHECK(texts(d, "putonghehuo")[0] == "普通合伙");
+  CHECK(texts(d, "huiyuanzheng")[0] == "会员证");
+  CHECK(texts(d, "lvshishiwusuo")[0] == "律师事务所");
+  // Every term converts from its full pinyin to itself first.
+  for (const auto& e : md::ime::domain_terms()) {
+    std::string in;
+    for (const auto& s : e.syllables) in += s;
+    CAPTURE(in);
+    CHECK(texts(d, in)[0] == e.text);
+  }
+  // Names are unaffected: single characters are never lifted.
+  CHECK(texts(d, "zhang", FieldKind::kName, 8)[0] == "张");
+  CHECK(texts(d, "zhangwei", FieldKind::kName)[0] == "张伟");
 }

@@ -5,6 +5,7 @@
 
 #include "api/routes.h"
 #include "certs/issuance.h"
+#include "ime/domain_terms.h"
 #include "store/directory_cache.h"
 #include "store/audit_repo.h"
 #include "store/migrations.h"
@@ -74,7 +75,7 @@ Result<std::unique_ptr<App>> App::create(const config::Config& cfg) {
   app->documents_ = std::move(documents).value();
   // A missing dictionary disables pinyin input only: the daemon still serves everything else.
   if (const auto& path = cfg.str("ime.dictionary"); !path.empty()) {
-    auto dict = ime::PinyinDict::load_file(path);
+    auto dict = ime::PinyinDict::load_file(path, ime::domain_terms());
     if (dict.ok())
       app->ime_ = std::make_unique<ime::PinyinDict>(std::move(dict).value());
     else

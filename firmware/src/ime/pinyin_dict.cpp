@@ -30,9 +30,39 @@ std::vector<std::string> split_syllables(std::string_view pinyin) {
 
 const std::vector<uint32_t> kNone;
 
+std::string initials_of(const std::vector<std::string>& syllables) {
+  std::string initials;
+  for (const auto& s : syllables) initials += s.front();
+  return initials;
+}
+
+// Lifts (or adds) each preferred word above the heaviest entry of its initials. The heaviest
+// weights are taken before any lifting, so the preferred words keep their list's order only
+// where they share initials, and never inflate one another.
+void prefer(std::vector<Entry>& entries, const std::vector<Entry>& preferred) {
+  if (preferred.empty()) return;
+  std::unordered_map<std::string, int64_t> heaviest;
+  for (const auto& e : entries) {
+    auto& w = heaviest[initials_of(e.syllables)];
+    w = std::max(w, e.weight);
+  }
+  for (const auto& p : preferred) {
+    if (p.syllables.size() < 2 || !std::all_of(p.syllables.begin(), p.syllables.end(), lower_letters))
+      continue;
+    const int64_t weight = heaviest[initials_of(p.syllables)] + 1;
+    auto same = std::find_if(entries.begin(), entries.end(), [&p](const Entry& e) {
+      return e.text == p.text && e.syllables == p.syllables;
+    });
+    if (same != entries.end())
+      same->weight = std::max(same->weight, weight);
+    else
+      entries.push_back(Entry{p.text, p.syllables, weight});
+  }
+}
+
 }  // namespace
 
-Result<PinyinDict> PinyinDict::parse(std::string_view text) {
+Result<PinyinDict> PinyinDict::parse(std::string_view text, const std::vector<Entry>& preferred) {
   PinyinDict d;
   size_t pos = 0;
   // The YAML header ends with a line "..."; a file without one is all entries.
@@ -63,6 +93,7 @@ Result<PinyinDict> PinyinDict::parse(std::string_view text) {
   if (d.entries_.empty())
     return make_error(ErrorKind::kInvalidArgument, "ime_dictionary_empty",
                       "the pinyin dictionary has no `text<TAB>pinyin<TAB>weight` lines");
+  prefer(d.entries_, preferred);
   if (d.entries_.size() > UINT32_MAX)
     return make_error(ErrorKind::kInvalidArgument, "ime_dictionary_too_large",
                       "the pinyin dictionary has too many lines");
@@ -94,7 +125,8 @@ Result<PinyinDict> PinyinDict::parse(std::string_view text) {
   return d;
 }
 
-Result<PinyinDict> PinyinDict::load_file(const std::string& path) {
+Result<PinyinDict> PinyinDict::load_file(const std::string& path,
+                                         const std::vector<Entry>& preferred) {
   std::ifstream in(path, std::ios::binary);
   if (!in)
     return make_error(ErrorKind::kUnavailable, "ime_dictionary_missing",
@@ -102,7 +134,7 @@ Result<PinyinDict> PinyinDict::load_file(const std::string& path) {
                           " (install rime-data-pinyin-simp or set ime.dictionary)");
   std::ostringstream text;
   text << in.rdbuf();
-  return parse(text.str());
+  return parse(text.str(), preferred);
 }
 
 const std::vector<uint32_t>& PinyinDict::exact(const std::string& key) const {

@@ -25,8 +25,12 @@ class PinyinDict {
  public:
   // Parses the dictionary's text. Lines that are not `text\tpinyin[\tweight]` with pinyin of
   // a–z syllables are skipped (the file has a few); an empty result is an error.
-  static Result<PinyinDict> parse(std::string_view text);
-  static Result<PinyinDict> load_file(const std::string& path);
+  // `preferred` words (their weights ignored) are added when missing and weighted just above
+  // the heaviest word of the same initials, so they come first for their spelling and for their
+  // abbreviation (domain_terms: zl → 专利).
+  static Result<PinyinDict> parse(std::string_view text, const std::vector<Entry>& preferred = {});
+  static Result<PinyinDict> load_file(const std::string& path,
+                                      const std::vector<Entry>& preferred = {});
 
   const std::vector<Entry>& entries() const { return entries_; }
   // Every syllable that occurs (zhuan, li, ...).
