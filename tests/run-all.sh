@@ -15,4 +15,7 @@ BUILD_DIR=${BUILD_DIR:-build}
 cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release -DMEMBERDESK_TESTS=ON
 cmake --build "$BUILD_DIR"
 cd "$BUILD_DIR"
-ctest --output-on-failure --timeout 1800
+# Two at a time: the browser tests mostly wait on Chromium and the daemon, and every test has its
+# own daemon, port and temporary directory. The packaging tests are RUN_SERIAL (they install into
+# the system) and run alone.
+ctest --output-on-failure --timeout 1800 -j "${CTEST_JOBS:-2}"
