@@ -139,10 +139,15 @@ TEST_CASE("the SMS sender sends at most the daily limit to one number whatever q
   REQUIRE(apply(anon, 10, "13700137009").status == 201);  // another number is not affected
   d.app().sms_enqueued();
   wait_for_outbox(d);
-  CHECK(sql_int(d, "SELECT COUNT(*) FROM sms_outbox WHERE phone = '13700137000' AND status = 'sent'") == 3);
-  CHECK(sql_int(d, "SELECT COUNT(*) FROM sms_outbox WHERE phone = '13700137000' AND status = 'failed' "
-                   "AND last_error LIKE 'daily_limit:%'") == 4);
-  CHECK(sql_int(d, "SELECT COUNT(*) FROM sms_outbox WHERE phone = '13700137009' AND status = 'sent'") == 1);
+  CHECK(sql_int(
+            d, "SELECT COUNT(*) FROM sms_outbox WHERE phone = '13700137000' AND status = 'sent'") ==
+        3);
+  CHECK(sql_int(d,
+                "SELECT COUNT(*) FROM sms_outbox WHERE phone = '13700137000' AND status = 'failed' "
+                "AND last_error LIKE 'daily_limit:%'") == 4);
+  CHECK(sql_int(
+            d, "SELECT COUNT(*) FROM sms_outbox WHERE phone = '13700137009' AND status = 'sent'") ==
+        1);
 }
 
 TEST_CASE("sessions are capped per account and the oldest ends first") {

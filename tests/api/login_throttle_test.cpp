@@ -117,9 +117,8 @@ TEST_CASE("wrong old_password guesses are throttled like a login") {
   HttpClient member(d.port());
   REQUIRE(member.login_member("11001", kAgencyPassword).status == 200);
   for (int i = 0; i < 5; ++i) {
-    auto r = member.post("/auth/password",
-                         {{"old_password", "guess" + std::to_string(i) + "x"},
-                          {"new_password", "Brandnew2026"}});
+    auto r = member.post("/auth/password", {{"old_password", "guess" + std::to_string(i) + "x"},
+                                            {"new_password", "Brandnew2026"}});
     CAPTURE(r.raw_body);
     CHECK(r.status == 400);
     CHECK(r.body["error"]["fields"]["old_password"] == "原密码不正确");
@@ -131,7 +130,8 @@ TEST_CASE("wrong old_password guesses are throttled like a login") {
   check_locked(other.login_member("11001", kAgencyPassword));
 }
 
-TEST_CASE("failed logins cost the same whether the id is unknown or on a default or real password") {
+TEST_CASE(
+    "failed logins cost the same whether the id is unknown or on a default or real password") {
   DaemonOptions o;
   o.toml = "[auth]\nlockout_threshold = 100\naddress_lockout_threshold = 10000\n";
   o.member_passwords = {{"11001", kAgencyPassword}};
@@ -143,8 +143,8 @@ TEST_CASE("failed logins cost the same whether the id is unknown or on a default
     for (int i = 0; i < 7; ++i) {
       const auto t0 = std::chrono::steady_clock::now();
       auto r = c.login_member(id, "wrong-password-" + std::to_string(i));
-      ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0)
-                       .count());
+      ms.push_back(
+          std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
       REQUIRE(r.status == 401);
       CHECK(r.error_code() == "bad_credentials");
     }

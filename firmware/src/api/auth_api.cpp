@@ -101,8 +101,7 @@ http::Response change_password(app::App& app, http::Call& call) {
     // A guess at the old password is a login guess: the same throttles (issue 11).
     auto checked = auth::check_old_password(app.throttles(), **acc, old_pw, call.req.remote_addr,
                                             http::Clock::now());
-    if (checked.failure == auth::LoginFailure::kLocked)
-      return locked_response(checked.retry_after);
+    if (checked.failure == auth::LoginFailure::kLocked) return locked_response(checked.retry_after);
     if (checked.failure != auth::LoginFailure::kNone) fields["old_password"] = "原密码不正确";
   }
   if (auto problem = domain::password_problem(new_pw, (*acc)->login_id))
@@ -150,8 +149,10 @@ http::Response unlock(app::App& app, http::Call& call) {
     object = "address:" + address;
   }
   if (!raw_id.empty()) {
-    const auto account_kind = kind == "staff" ? store::AccountKind::kStaff : store::AccountKind::kMember;
-    const std::string key = auth::throttle_key(account_kind, auth::normalize_login_id(account_kind, raw_id));
+    const auto account_kind =
+        kind == "staff" ? store::AccountKind::kStaff : store::AccountKind::kMember;
+    const std::string key =
+        auth::throttle_key(account_kind, auth::normalize_login_id(account_kind, raw_id));
     app.throttles().by_login_id.record_success(key);
     object += (object.empty() ? "" : " ") + key;
   }

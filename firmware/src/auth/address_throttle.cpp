@@ -3,7 +3,9 @@
 namespace md::auth {
 namespace {
 
-std::string key_of(const std::string& address) { return "ip:" + address; }
+std::string key_of(const std::string& address) {
+  return "ip:" + address;
+}
 
 }  // namespace
 
@@ -40,8 +42,8 @@ void AddressThrottle::record_success(const std::string& address) {
 void AddressThrottle::sweep(TimePoint now) {
   counter_.sweep(now);
   std::lock_guard lock(mu_);
-  std::erase_if(seen_,
-                [&](const auto& item) { return now - item.second.last > policy_.max + policy_.base; });
+  std::erase_if(
+      seen_, [&](const auto& item) { return now - item.second.last > policy_.max + policy_.base; });
 }
 
 size_t AddressThrottle::size() const {

@@ -9,8 +9,7 @@ namespace md::auth {
 namespace {
 
 std::optional<std::chrono::seconds> refused_for(const LoginThrottles& throttles,
-                                                const std::string& id_key,
-                                                const std::string& addr,
+                                                const std::string& id_key, const std::string& addr,
                                                 domain::LoginThrottle::TimePoint now) {
   auto wait_id = throttles.by_login_id.refused_for(id_key, now);
   auto wait_addr = throttles.by_address.refused_for(addr, now);
@@ -25,8 +24,7 @@ void record_failure(LoginThrottles& throttles, const std::string& id_key, const 
   throttles.by_address.record_failure(addr, id_key, now);
 }
 
-void record_success(LoginThrottles& throttles, const std::string& id_key,
-                    const std::string& addr) {
+void record_success(LoginThrottles& throttles, const std::string& id_key, const std::string& addr) {
   throttles.by_login_id.record_success(id_key);
   throttles.by_address.record_success(addr);
 }

@@ -23,7 +23,8 @@ std::optional<RateWindow::Refusal> RateWindow::try_take(const std::vector<Ask>& 
     prune(events, now);
     if (static_cast<int64_t>(events.size()) >= asks[i].limit) {
       // Room again when the oldest event that keeps the key full leaves the window.
-      const size_t excess = events.size() - static_cast<size_t>(std::max<int64_t>(asks[i].limit, 1));
+      const size_t excess =
+          events.size() - static_cast<size_t>(std::max<int64_t>(asks[i].limit, 1));
       const auto frees_at = events[std::min(excess, events.size() - 1)] + window_;
       const auto wait = std::chrono::ceil<std::chrono::seconds>(frees_at - now);
       return Refusal{i, std::max(wait, std::chrono::seconds(1))};

@@ -20,7 +20,8 @@ template <typename Pick>
 void SessionStore::remove_oldest(Pick pick) {
   auto oldest = sessions_.end();
   for (auto it = sessions_.begin(); it != sessions_.end(); ++it)
-    if (pick(it->second) && (oldest == sessions_.end() || it->second.created < oldest->second.created))
+    if (pick(it->second) &&
+        (oldest == sessions_.end() || it->second.created < oldest->second.created))
       oldest = it;
   if (oldest != sessions_.end()) sessions_.erase(oldest);
 }
