@@ -26,6 +26,8 @@ Area core_area() {
         {"POST", "/auth/logout", kLoggedIn},
         {"GET", "/auth/session", kLoggedIn},
         {"POST", "/auth/password", kLoggedIn},
+        {"POST", "/staff/auth/unlock", kAdmin | kDesk, "", "{}",
+         "an empty unlock is refused as a bad request"},
         {"GET", "/content/faq", kAnyone},
         {"GET", "/content/pages/{slug}", kAnyone, "/content/pages/charter"},
         {"PUT", "/staff/pages/{slug}", kAdmin, "/staff/pages/charter"},

@@ -23,6 +23,8 @@
 #    payment simulator — 【微信支付】 to QR served (goal p99 < 150 ms), genuine signed WeChat Pay
 #    notifications with 30 % duplicates (goal >= 500/s, each order credited once) and order
 #    creation by 16 members at once — with its own summary block.
+# 6. Logins (bench_login.sh): 96 logins from 16 parallel clients against a fresh daemon —
+#    logins/s, p99 and the daemon's peak RSS (goal < 128 MB: argon2 runs one at a time).
 #
 # BENCH_SKIP_BUILD=1 skips step 1 and runs the binaries already in BUILD_DIR.
 #
@@ -252,4 +254,8 @@ else
   MEMBERDESK_BIN="$DAEMON" MEMBERDESKCTL_BIN="$CTL" MEMBERDESK_WEBUI="$ROOT/webui" \
     node "$ROOT/tests/bench/bench_payments.mjs" || die "bench_payments.mjs failed"
 fi
+
+# ---- 6. logins -----------------------------------------------------------------------------
+echo
+"$ROOT/tests/bench/bench_login.sh" "$BUILD" || die "bench_login.sh failed"
 exit 0

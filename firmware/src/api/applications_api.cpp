@@ -2,6 +2,8 @@
 #include "api/routes.h"
 #include "api/support.h"
 #include "app/app.h"
+#include "auth/rate_window.h"
+#include "core/utf8.h"
 #include "domain/application_forms.h"
 #include "membership/applications.h"
 #include "store/application_repo.h"
@@ -60,7 +62,42 @@ http::Response get_form(http::Call& call) {
   return http::Response::ok({{"form", form_json(domain::form_for(*type))}});
 }
 
-http::Response submit(app::App& app, http::Call& call) {
+// Each accepted submission sends an SMS, and the route is public: at most so many per mobile,
+// per client address and in all per hour (applications.* in the config), else 429.
+class SubmissionLimits {
+ public:
+  explicit SubmissionLimits(const config::Config& cfg)
+      : per_mobile_(cfg.integer("applications.max_per_mobile_per_hour")),
+        per_address_(cfg.integer("applications.max_per_address_per_hour")),
+        in_all_(cfg.integer("applications.max_per_hour")) {}
+
+  std::vector<auth::RateWindow::Ask> asks(const std::string& mobile,
+                                          const std::string& address) const {
+    std::vector<auth::RateWindow::Ask> out;
+    if (!mobile.empty()) out.push_back({"mobile:" + mobile, per_mobile_});
+    out.push_back({"ip:" + address, per_address_});
+    out.push_back({"all", in_all_});
+    return out;
+  }
+  auth::RateWindow& window() { return window_; }
+
+ private:
+  const int64_t per_mobile_, per_address_, in_all_;
+  auth::RateWindow window_{std::chrono::hours(1)};
+};
+
+http::Response too_many(const auth::RateWindow::Refusal& refused, bool mobile) {
+  const auto minutes = (refused.wait.count() + 59) / 60;
+  const std::string when = "请于" + std::to_string(minutes) + "分钟后再试";
+  auto r = http::error_response(
+      429, "too_many_applications",
+      mobile ? "该手机号提交入会申请过于频繁，" + when : "入会申请提交过于频繁，" + when);
+  r.body["error"]["retry_after_s"] = refused.wait.count();
+  r.headers.emplace_back("Retry-After", std::to_string(refused.wait.count()));
+  return r;
+}
+
+http::Response submit(app::App& app, SubmissionLimits& limits, http::Call& call) {
   auto type = type_param(call);
   if (!type) return http::error_response(404, "not_found", "没有这种会员类型");
   auto body = json_object_body(call.req);
@@ -76,6 +113,23 @@ http::Response submit(app::App& app, http::Call& call) {
       return http::error_response(401, "unauthenticated", "请先登录后再申请入会");
     s.member_id = call.session->member_id;
   }
+  const auto& mobile_field = domain::form_for(*type).mobile_field;
+  const auto mobile = s.fields.count(mobile_field) ? core::trim(s.fields.at(mobile_field)) : "";
+  const auto asks = limits.asks(mobile, call.req.remote_addr);
+  const auto taken_at = auth::RateWindow::Clock::now();
+  if (auto refused = limits.window().try_take(asks, taken_at))
+    return too_many(*refused, !mobile.empty() && refused->ask == 0);
+  // Only accepted submissions count: anything refused below gives its place back.
+  struct GiveBack {
+    SubmissionLimits& limits;
+    const std::vector<auth::RateWindow::Ask>& asks;
+    auth::RateWindow::TimePoint at;
+    bool keep = false;
+    ~GiveBack() {
+      if (!keep) limits.window().give_back(asks, at);
+    }
+  } give_back{limits, asks, taken_at};
+
   auto db = app.db().acquire();
   auto out = membership::submit(*db, app.config(), s);
   if (!out.ok()) return http::error_response(out.error());
@@ -87,6 +141,7 @@ http::Response submit(app::App& app, http::Call& call) {
                                           : "申请未提交，请检查标出的项目",
                                 out->field_errors);
   }
+  give_back.keep = true;
   app.sms_enqueued();
   auto shown = application_json(*db, *out->application);
   if (!shown.ok()) return http::error_response(shown.error());
@@ -144,13 +199,14 @@ http::Response my_application(app::App& app, http::Call& call) {
 }  // namespace
 
 void register_application_routes(http::Router& router, app::App& app) {
+  auto limits = std::make_shared<SubmissionLimits>(app.config());
   router.add({"GET", "/applications/forms/{type}", http::Access::kPublic, {},
               "入会申请表 definition of a member type (fields, labels, kinds, required)",
               [](http::Call& c) { return get_form(c); }});
   router.add({"POST", "/applications/{type}", http::Access::kPublic, {},
               "Submit an application: {agree_charter, fields}; agency/attorney need their member "
               "login",
-              [&app](http::Call& c) { return submit(app, c); }});
+              [&app, limits](http::Call& c) { return submit(app, *limits, c); }});
   router.add({"GET", "/member/application", http::Access::kMember, {},
               "The member's application: stage, latest application, form and prefill",
               [&app](http::Call& c) { return my_application(app, c); }});

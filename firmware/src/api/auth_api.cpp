@@ -4,6 +4,7 @@
 #include "api/support.h"
 #include "app/app.h"
 #include "auth/passwords.h"
+#include "core/utf8.h"
 #include "domain/password_policy.h"
 #include "store/audit_repo.h"
 
@@ -11,6 +12,16 @@ namespace md::api {
 namespace {
 
 std::string actor(const http::Session& s) { return (s.staff ? "staff:" : "member:") + s.login_id; }
+
+// 429 with Retry-After for a locked login id or address.
+http::Response locked_response(std::chrono::seconds retry_after) {
+  const auto secs = retry_after.count();
+  auto r = http::error_response(429, "login_locked",
+                                "登录失败次数过多，请于" + std::to_string(secs) + "秒后再试");
+  r.body["error"]["retry_after_s"] = secs;
+  r.headers.emplace_back("Retry-After", std::to_string(secs));
+  return r;
+}
 
 http::Response login(app::App& app, http::Call& call) {
   auto body = json_object_body(call.req);
@@ -33,14 +44,7 @@ http::Response login(app::App& app, http::Call& call) {
   auto outcome = auth::check_login(*db, app.throttles(), attempt, http::Clock::now());
   if (!outcome.ok()) return http::error_response(outcome.error());
   switch (outcome->failure) {
-    case auth::LoginFailure::kLocked: {
-      const auto secs = outcome->retry_after.count();
-      auto r = http::error_response(429, "login_locked",
-                                    "登录失败次数过多，请于" + std::to_string(secs) + "秒后再试");
-      r.body["error"]["retry_after_s"] = secs;
-      r.headers.emplace_back("Retry-After", std::to_string(secs));
-      return r;
-    }
+    case auth::LoginFailure::kLocked: return locked_response(outcome->retry_after);
     case auth::LoginFailure::kBadCredentials:
       return http::error_response(401, "bad_credentials", "账号或密码错误");
     case auth::LoginFailure::kDisabled:
@@ -91,10 +95,15 @@ http::Response change_password(app::App& app, http::Call& call) {
   if (!acc->has_value()) return http::error_response(401, "unauthenticated", "请先登录");
 
   http::FieldErrors fields;
-  if (old_pw.empty())
+  if (old_pw.empty()) {
     fields["old_password"] = "请输入原密码";
-  else if (!auth::verify_password((*acc)->password_hash, (*acc)->login_id, old_pw))
-    fields["old_password"] = "原密码不正确";
+  } else {
+    // A guess at the old password is a login guess: the same throttles (issue 11).
+    auto checked = auth::check_old_password(app.throttles(), **acc, old_pw, call.req.remote_addr,
+                                            http::Clock::now());
+    if (checked.failure == auth::LoginFailure::kLocked) return locked_response(checked.retry_after);
+    if (checked.failure != auth::LoginFailure::kNone) fields["old_password"] = "原密码不正确";
+  }
   if (auto problem = domain::password_problem(new_pw, (*acc)->login_id))
     fields["new_password"] = *problem;
   else if (new_pw == old_pw)
@@ -121,6 +130,39 @@ http::Response change_password(app::App& app, http::Call& call) {
   return http::Response::ok({{"session", session_json(s, app.sessions().idle_limit())}});
 }
 
+// 解除登录锁定: staff lift the lock of a client address (e.g. the kiosk's) and/or a login id.
+http::Response unlock(app::App& app, http::Call& call) {
+  auto body = json_object_body(call.req);
+  if (!body.ok()) return http::error_response(body.error());
+  const std::string address = core::trim(string_field(*body, "address"));
+  const std::string kind = string_field(*body, "kind");
+  const std::string raw_id = string_field(*body, "login_id");
+  if (address.empty() && raw_id.empty())
+    return http::error_response(400, "validation_failed", "请填写要解除锁定的地址或账号",
+                                {{"address", "请填写客户端地址或账号"}});
+  if (!raw_id.empty() && kind != "member" && kind != "staff")
+    return http::error_response(400, "validation_failed", "请选择会员账号或工作人员账号",
+                                {{"kind", "请选择会员账号或工作人员账号"}});
+  std::string object;
+  if (!address.empty()) {
+    app.throttles().by_address.record_success(address);
+    object = "address:" + address;
+  }
+  if (!raw_id.empty()) {
+    const auto account_kind =
+        kind == "staff" ? store::AccountKind::kStaff : store::AccountKind::kMember;
+    const std::string key =
+        auth::throttle_key(account_kind, auth::normalize_login_id(account_kind, raw_id));
+    app.throttles().by_login_id.record_success(key);
+    object += (object.empty() ? "" : " ") + key;
+  }
+  auto db = app.db().acquire();
+  if (auto st = store::append_audit(*db, {actor(*call.session), "auth.unlock", object, "", ""});
+      !st.ok())
+    return http::error_response(st.error());
+  return http::Response::ok({{"ok", true}});
+}
+
 }  // namespace
 
 void register_auth_routes(http::Router& router, app::App& app) {
@@ -137,6 +179,8 @@ void register_auth_routes(http::Router& router, app::App& app) {
               bind(current_session), BeforePasswordChange::kAllowed});
   router.add({"POST", "/auth/password", Access::kSession, {}, "Change the password",
               bind(change_password), BeforePasswordChange::kAllowed});
+  router.add({"POST", "/staff/auth/unlock", Access::kStaff, {"admin", "desk"},
+              "Lift a login lock: {address} and/or {kind, login_id}", bind(unlock)});
 }
 
 }  // namespace md::api

@@ -23,7 +23,9 @@ domain::ThrottlePolicy throttle_policy(const config::Config& cfg, const char* th
 
 http::SessionLimits session_limits(const config::Config& cfg) {
   return {std::chrono::seconds(cfg.integer("session.idle_timeout_s")),
-          std::chrono::seconds(cfg.integer("session.absolute_timeout_s"))};
+          std::chrono::seconds(cfg.integer("session.absolute_timeout_s")),
+          static_cast<size_t>(cfg.integer("session.max_per_account")),
+          static_cast<size_t>(cfg.integer("session.max_total"))};
 }
 
 }  // namespace
@@ -41,7 +43,7 @@ App::App(const config::Config& cfg)
     : cfg_(cfg),
       sessions_(session_limits(cfg)),
       throttles_{domain::LoginThrottle(throttle_policy(cfg, "auth.lockout_threshold")),
-                 domain::LoginThrottle(throttle_policy(cfg, "auth.address_lockout_threshold"))},
+                 auth::AddressThrottle(throttle_policy(cfg, "auth.address_lockout_threshold"))},
       router_(sessions_) {}
 
 Status open_and_migrate(const config::Config& cfg) {

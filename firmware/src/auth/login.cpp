@@ -6,6 +6,30 @@
 #include "core/utf8.h"
 
 namespace md::auth {
+namespace {
+
+std::optional<std::chrono::seconds> refused_for(const LoginThrottles& throttles,
+                                                const std::string& id_key, const std::string& addr,
+                                                domain::LoginThrottle::TimePoint now) {
+  auto wait_id = throttles.by_login_id.refused_for(id_key, now);
+  auto wait_addr = throttles.by_address.refused_for(addr, now);
+  if (!wait_id && !wait_addr) return std::nullopt;
+  return std::max(wait_id.value_or(std::chrono::seconds(0)),
+                  wait_addr.value_or(std::chrono::seconds(0)));
+}
+
+void record_failure(LoginThrottles& throttles, const std::string& id_key, const std::string& addr,
+                    domain::LoginThrottle::TimePoint now) {
+  throttles.by_login_id.record_failure(id_key, now);
+  throttles.by_address.record_failure(addr, id_key, now);
+}
+
+void record_success(LoginThrottles& throttles, const std::string& id_key, const std::string& addr) {
+  throttles.by_login_id.record_success(id_key);
+  throttles.by_address.record_success(addr);
+}
+
+}  // namespace
 
 std::string normalize_login_id(store::AccountKind kind, const std::string& raw) {
   std::string id = core::trim(raw);
@@ -15,27 +39,30 @@ std::string normalize_login_id(store::AccountKind kind, const std::string& raw) 
   return id;
 }
 
+std::string throttle_key(store::AccountKind kind, const std::string& login_id) {
+  return std::string(kind == store::AccountKind::kStaff ? "staff:" : "member:") + login_id;
+}
+
 Result<LoginOutcome> check_login(store::Db& db, LoginThrottles& throttles, const LoginAttempt& a,
                                  domain::LoginThrottle::TimePoint now) {
-  const std::string id_key =
-      std::string(a.kind == store::AccountKind::kStaff ? "staff:" : "member:") + a.login_id;
-  const std::string addr_key = "ip:" + a.client_addr;
+  const std::string id_key = throttle_key(a.kind, a.login_id);
   LoginOutcome out;
-  auto wait_id = throttles.by_login_id.refused_for(id_key, now);
-  auto wait_addr = throttles.by_address.refused_for(addr_key, now);
-  if (wait_id || wait_addr) {
+  if (auto wait = refused_for(throttles, id_key, a.client_addr, now)) {
     out.failure = LoginFailure::kLocked;
-    out.retry_after = std::max(wait_id.value_or(std::chrono::seconds(0)),
-                               wait_addr.value_or(std::chrono::seconds(0)));
+    out.retry_after = *wait;
     return out;
   }
 
   store::AccountRepo accounts(db);
   auto found = accounts.find(a.kind, a.login_id);
   if (!found.ok()) return found.error();
-  if (!found->has_value() || !verify_password((*found)->password_hash, a.login_id, a.password)) {
-    throttles.by_login_id.record_failure(id_key, now);
-    throttles.by_address.record_failure(addr_key, now);
+  bool opens = false;
+  if (found->has_value())
+    opens = verify_password((*found)->password_hash, a.login_id, a.password);
+  else
+    spend_verify_work(a.password);  // an unknown id costs what a wrong password costs
+  if (!opens) {
+    record_failure(throttles, id_key, a.client_addr, now);
     out.failure = LoginFailure::kBadCredentials;
     return out;
   }
@@ -43,8 +70,27 @@ Result<LoginOutcome> check_login(store::Db& db, LoginThrottles& throttles, const
     out.failure = LoginFailure::kDisabled;
     return out;
   }
-  throttles.by_login_id.record_success(id_key);
+  record_success(throttles, id_key, a.client_addr);
   out.account = std::move(found).value();
+  return out;
+}
+
+LoginOutcome check_old_password(LoginThrottles& throttles, const store::Account& account,
+                                const std::string& password, const std::string& client_addr,
+                                domain::LoginThrottle::TimePoint now) {
+  const std::string id_key = throttle_key(account.kind, account.login_id);
+  LoginOutcome out;
+  if (auto wait = refused_for(throttles, id_key, client_addr, now)) {
+    out.failure = LoginFailure::kLocked;
+    out.retry_after = *wait;
+    return out;
+  }
+  if (!verify_password(account.password_hash, account.login_id, password)) {
+    record_failure(throttles, id_key, client_addr, now);
+    out.failure = LoginFailure::kBadCredentials;
+    return out;
+  }
+  throttles.by_login_id.record_success(id_key);
   return out;
 }
 

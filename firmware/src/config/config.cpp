@@ -53,6 +53,10 @@ const std::vector<KeySpec>& schema() {
        "A session ends after this many seconds without a request.", 60, 86400},
       {"session", "absolute_timeout_s", int64_t{43200},
        "A session ends this many seconds after login, whatever its use.", 300, 604800},
+      {"session", "max_per_account", int64_t{10},
+       "Live sessions per account; a further login ends the account's oldest one.", 1, 1000},
+      {"session", "max_total", int64_t{1000},
+       "Live sessions in all; a further login ends the oldest one.", 10, 100000},
       {"kiosk", "idle_reset_s", int64_t{120},
        "Kiosk screens log out and return home after this many seconds without a touch.", 30, 3600},
       {"kiosk", "idle_warning_s", int64_t{20},
@@ -62,10 +66,19 @@ const std::vector<KeySpec>& schema() {
       {"auth", "lockout_base_s", int64_t{30},
        "First refusal period in seconds; it doubles with each further failure.", 1, 3600},
       {"auth", "lockout_max_s", int64_t{3600}, "Longest refusal period in seconds.", 1, 86400},
-      {"auth", "address_lockout_threshold", int64_t{50},
-       "Failed logins from one client address before it is refused too (the kiosk is one "
-       "address for everybody, so this is set higher).",
+      {"auth", "address_lockout_threshold", int64_t{20},
+       "Different login ids failing from one client address before the address is refused too. "
+       "Only distinct ids count and a successful login from the address resets it, so the kiosk "
+       "(one address for everybody) is not locked by members mistyping; staff can unlock an "
+       "address (POST /api/v1/staff/auth/unlock).",
        1, 10000},
+      {"applications", "max_per_mobile_per_hour", int64_t{5},
+       "入会申请 submissions (each sends an SMS) per mobile number per hour; more get 429.", 1,
+       1000},
+      {"applications", "max_per_address_per_hour", int64_t{30},
+       "Submissions per client address per hour (the kiosk is one address for everybody).", 1,
+       100000},
+      {"applications", "max_per_hour", int64_t{100}, "Submissions in all per hour.", 1, 1000000},
       {"sms", "provider", std::string("log"),
        "SMS provider: \"log\" writes each message to the log; \"aliyun\" sends through Alibaba "
        "Cloud SMS (SendSms).",
@@ -83,6 +96,10 @@ const std::vector<KeySpec>& schema() {
        "TemplateCode for 入会申请已通过 (params: name, member_no).", 0, 0},
       {"sms", "template_application_rejected", std::string("SMS_APPLICATION_REJECTED"),
        "TemplateCode for 入会申请未通过 (params: name, reason).", 0, 0},
+      {"sms", "max_per_number_per_day", int64_t{10},
+       "The sender never sends more than this many SMS to one number in 24 hours, whatever "
+       "queued them; further messages to it are marked failed (daily_limit).",
+       1, 1000},
       {"sms", "max_attempts", int64_t{6}, "Sending attempts before a message is marked failed.", 1,
        20},
       {"sms", "retry_base_s", int64_t{30},

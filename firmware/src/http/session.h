@@ -3,6 +3,8 @@
 #pragma once
 
 #include <chrono>
+#include <cstddef>
+#include <cstdint>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -30,12 +32,15 @@ struct Session {
 struct SessionLimits {
   std::chrono::seconds idle{1800};
   std::chrono::seconds absolute{43200};
+  size_t max_per_account = 10;  // a further login ends the account's oldest session
+  size_t max_total = 1000;      // a further login ends the oldest session of all
 };
 
 class SessionStore {
  public:
   explicit SessionStore(SessionLimits limits) : limits_(limits) {}
-  // Stores a new session (id and csrf are filled in here) and returns it.
+  // Stores a new session (id and csrf are filled in here) and returns it. Expired sessions go
+  // first; then, at a cap, the oldest (by login time) of the account, or of all, makes room.
   Session create(Session s, Clock::time_point now);
   // The live session for this id, touching its idle timer; nullopt if unknown or expired.
   std::optional<Session> touch(const std::string& id, Clock::time_point now);
@@ -45,9 +50,13 @@ class SessionStore {
   void remove_account(int64_t account_id, const std::string& keep_id);
   void sweep(Clock::time_point now);
   std::chrono::seconds idle_limit() const { return limits_.idle; }
+  size_t size();
 
  private:
   bool expired(const Session& s, Clock::time_point now) const;
+  // REQUIRES: mu_ held. Removes the oldest session for which `pick` is true.
+  template <typename Pick>
+  void remove_oldest(Pick pick);
   SessionLimits limits_;
   std::mutex mu_;
   std::unordered_map<std::string, Session> sessions_;

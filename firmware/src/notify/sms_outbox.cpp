@@ -133,6 +133,17 @@ Status mark_sms_failed(store::Db& db, int64_t id, int attempts, const std::strin
                      id);
 }
 
+Result<int64_t> sms_sent_to_since(store::Db& db, const std::string& phone,
+                                  const std::string& since_iso) {
+  auto st = db.prepare(
+      "SELECT COUNT(*) FROM sms_outbox WHERE phone = ? AND status = 'sent' AND sent_at >= ?");
+  st.bind(1, phone).bind(2, since_iso);
+  int64_t n = 0;
+  if (st.step()) n = st.col_int(0);
+  if (!st.status().ok()) return st.status().error();
+  return n;
+}
+
 Result<std::vector<OutboxMessage>> list_outbox(store::Db& db, int limit) {
   auto st =
       db.prepare(std::string("SELECT ") + kColumns + " FROM sms_outbox ORDER BY id DESC LIMIT ?");

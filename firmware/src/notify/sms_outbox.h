@@ -56,6 +56,10 @@ Status mark_sms_retry(store::Db& db, int64_t id, int attempts, const std::string
                       const std::string& error);
 Status mark_sms_failed(store::Db& db, int64_t id, int attempts, const std::string& error);
 
+// How many messages to `phone` were sent at or after since_iso (the sender's daily cap).
+Result<int64_t> sms_sent_to_since(store::Db& db, const std::string& phone,
+                                  const std::string& since_iso);
+
 // The newest `limit` messages, newest first (for the staff view).
 Result<std::vector<OutboxMessage>> list_outbox(store::Db& db, int limit);
 

@@ -56,6 +56,7 @@ SmsSender::SmsSender(std::string database_path, const config::Config& cfg,
     : database_path_(std::move(database_path)),
       max_attempts_(static_cast<int>(cfg.integer("sms.max_attempts"))),
       retry_base_s_(cfg.integer("sms.retry_base_s")),
+      max_per_number_per_day_(cfg.integer("sms.max_per_number_per_day")),
       provider_(std::move(provider)) {}
 
 SmsSender::~SmsSender() {
@@ -132,6 +133,9 @@ int SmsSender::run_round(const std::string& now_iso, Caller caller) {
       std::lock_guard lock(mu_);
       if (stopping_) break;  // leave the rest for the next start
     }
+    const auto over = over_daily_limit(*conn, msg, now_iso);
+    if (!over) break;
+    if (*over) continue;
     const SendResult r = provider_->send(msg);
     ++attempted;
     const int attempts = msg.attempts + 1;
@@ -157,6 +161,27 @@ int SmsSender::run_round(const std::string& now_iso, Caller caller) {
     }
   }
   return attempted;
+}
+
+std::optional<bool> SmsSender::over_daily_limit(store::Db& conn, const OutboxMessage& msg,
+                                                const std::string& now_iso) {
+  auto sent = sms_sent_to_since(conn, msg.phone, *iso_plus_seconds(now_iso, -86400));
+  if (!sent.ok()) {
+    std::fprintf(stderr, "sms: %s\n", sent.error().message.c_str());
+    return std::nullopt;
+  }
+  if (*sent < max_per_number_per_day_) return false;
+  std::fprintf(stderr, "sms: message %lld to %s not sent: %lld already sent in 24 hours\n",
+               static_cast<long long>(msg.id), msg.phone.c_str(), static_cast<long long>(*sent));
+  auto st = mark_sms_failed(conn, msg.id, msg.attempts,
+                            "daily_limit: " + std::to_string(max_per_number_per_day_) +
+                                " messages to this number in 24 hours already sent");
+  if (!st.ok()) {
+    std::fprintf(stderr, "sms: recording message %lld: %s\n", static_cast<long long>(msg.id),
+                 st.error().message.c_str());
+    return std::nullopt;
+  }
+  return true;
 }
 
 std::chrono::seconds SmsSender::time_to_next_due() {

@@ -2,6 +2,10 @@
 // provider and records the outcome. A retryable failure is tried again after
 // retry_base_s·2^(attempts-1) seconds until sms.max_attempts attempts have been made; a
 // permanent failure (or the last attempt) marks the message failed.
+//
+// Whatever queued them, at most sms.max_per_number_per_day messages go to one number in any 24
+// hours: a message over that is marked failed ("daily_limit: ...") without being sent, so a
+// flood of queued messages can never turn into a flood of texts.
 #pragma once
 
 #include <chrono>
@@ -29,7 +33,7 @@ std::optional<std::string> iso_plus_seconds(std::string_view iso, int64_t second
 
 class SmsSender {
  public:
-  // Reads sms.max_attempts and sms.retry_base_s from cfg. Opens its own connection to
+  // Reads sms.max_attempts, sms.retry_base_s and sms.max_per_number_per_day from cfg. Opens its own connection to
   // database_path (migrated already) on first use.
   SmsSender(std::string database_path, const config::Config& cfg,
             std::unique_ptr<SmsProvider> provider);
@@ -53,6 +57,10 @@ class SmsSender {
  private:
   enum class Caller { kThread, kRunOnce };
   int run_round(const std::string& now_iso, Caller caller);  // kThread stops early on stop()
+  // True when the number has had its day's messages; the message is then marked failed.
+  // nullopt when that could not be found out or recorded (the round stops).
+  std::optional<bool> over_daily_limit(store::Db& conn, const OutboxMessage& msg,
+                                       const std::string& now_iso);
   // Until the earliest pending message is due, within [1 s, 30 s] (the poll catches messages
   // enqueued without a wake()).
   std::chrono::seconds time_to_next_due();
@@ -62,6 +70,7 @@ class SmsSender {
   const std::string database_path_;
   const int max_attempts_;
   const int64_t retry_base_s_;
+  const int64_t max_per_number_per_day_;
 
   std::mutex run_mu_;  // one round at a time; guards db_ and provider_
   std::unique_ptr<store::Db> db_;
