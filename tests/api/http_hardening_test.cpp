@@ -66,7 +66,8 @@ Received read_until_close(int fd, milliseconds wait) {
   char buf[4096];
   while (Clock::now() < end) {
     pollfd p{fd, POLLIN, 0};
-    int left = static_cast<int>(std::chrono::duration_cast<milliseconds>(end - Clock::now()).count());
+    int left =
+        static_cast<int>(std::chrono::duration_cast<milliseconds>(end - Clock::now()).count());
     if (::poll(&p, 1, std::max(left, 1)) <= 0) continue;
     ssize_t n = ::recv(fd, buf, sizeof buf, 0);
     if (n <= 0) {
@@ -89,7 +90,8 @@ Received exchange(int port, const std::string& request, milliseconds wait = mill
 
 int count_responses(const std::string& bytes) {
   int n = 0;
-  for (size_t at = bytes.find("HTTP/1.1 "); at != std::string::npos; at = bytes.find("HTTP/1.1 ", at + 1))
+  for (size_t at = bytes.find("HTTP/1.1 "); at != std::string::npos;
+       at = bytes.find("HTTP/1.1 ", at + 1))
     if (at == 0 || bytes[at - 1] == '\n') ++n;
   return n;
 }
@@ -123,14 +125,17 @@ Json body_json(const std::string& bytes) {
   return Json::parse(bytes.substr(at + 4), nullptr, false);
 }
 
-std::string host(int port) { return "127.0.0.1:" + std::to_string(port); }
+std::string host(int port) {
+  return "127.0.0.1:" + std::to_string(port);
+}
 
 // A request with a body and any extra header lines (each ending "\r\n").
 std::string raw_request(const std::string& method, const std::string& path, int port,
                         const std::string& extra, const std::string& body = "") {
   std::string r = method + " " + path + " HTTP/1.1\r\nHost: " + host(port) + "\r\n" + extra;
   if (!body.empty() || method == "POST" || method == "PUT")
-    r += "Content-Type: application/json\r\nContent-Length: " + std::to_string(body.size()) + "\r\n";
+    r +=
+        "Content-Type: application/json\r\nContent-Length: " + std::to_string(body.size()) + "\r\n";
   return r + "Connection: close\r\n\r\n" + body;
 }
 
@@ -194,8 +199,9 @@ class SlowClients {
         }
         ++up;
         if (c.trickles && Clock::now() >= c.next_line) {
-          std::string line = c.lines == 0 ? "GET /api/v1/health HTTP/1.1\r\nHost: " + host(port_) + "\r\n"
-                                           : "X-Slow-" + std::to_string(c.lines) + ": 1\r\n";
+          std::string line = c.lines == 0
+                                 ? "GET /api/v1/health HTTP/1.1\r\nHost: " + host(port_) + "\r\n"
+                                 : "X-Slow-" + std::to_string(c.lines) + ": 1\r\n";
           ::send(c.fd, line.data(), line.size(), MSG_NOSIGNAL | MSG_DONTWAIT);
           ++c.lines;
           c.next_line = Clock::now() + period_;
@@ -223,7 +229,8 @@ long health_ms(int port, milliseconds limit) {
     ::close(fd);
     return -1;
   }
-  send_all(fd, "GET /api/v1/health HTTP/1.1\r\nHost: " + host(port) + "\r\nConnection: close\r\n\r\n");
+  send_all(fd,
+           "GET /api/v1/health HTTP/1.1\r\nHost: " + host(port) + "\r\nConnection: close\r\n\r\n");
   auto left = std::chrono::duration_cast<milliseconds>(limit - (Clock::now() - start));
   Received r = read_until_close(fd, std::max(left, milliseconds(1)));
   ::close(fd);
@@ -241,7 +248,8 @@ void raise_open_file_limit() {
 
 }  // namespace
 
-TEST_CASE("200 idle and 200 trickling connections held for 30 s leave health answering within 1 s") {
+TEST_CASE(
+    "200 idle and 200 trickling connections held for 30 s leave health answering within 1 s") {
   raise_open_file_limit();
   TestDaemon d;
   long worst = 0;
@@ -286,12 +294,15 @@ TEST_CASE("a trickled request head is cut off after a few seconds") {
 
 TEST_CASE("Content-Length with Transfer-Encoding is refused and nothing behind it is served") {
   TestDaemon d;
-  const std::string smuggled = "GET /api/v1/health HTTP/1.1\r\nHost: " + host(d.port()) + "\r\n\r\n";
+  const std::string smuggled =
+      "GET /api/v1/health HTTP/1.1\r\nHost: " + host(d.port()) + "\r\n\r\n";
   for (const std::string path : {"/api/v1/auth/logout", "/index.html"}) {
     CAPTURE(path);
-    Received r = exchange(d.port(), "POST " + path + " HTTP/1.1\r\nHost: " + host(d.port()) +
-                                        "\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n"
-                                        "0\r\n\r\n" + smuggled);
+    Received r =
+        exchange(d.port(), "POST " + path + " HTTP/1.1\r\nHost: " + host(d.port()) +
+                               "\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n"
+                               "0\r\n\r\n" +
+                               smuggled);
     CHECK(status_of(r.bytes) == 400);
     CHECK(count_responses(r.bytes) == 1);
     CHECK(r.closed);
@@ -302,21 +313,24 @@ TEST_CASE("Content-Length with Transfer-Encoding is refused and nothing behind i
   Received odd = exchange(d.port(), "POST /api/v1/auth/logout HTTP/1.1\r\nHost: " + host(d.port()) +
                                         "\r\nTransfer-Encoding: gzip, chunked\r\n\r\n0\r\n\r\n");
   CHECK(status_of(odd.bytes) == 400);
-  Received twice = exchange(d.port(), "POST /api/v1/auth/logout HTTP/1.1\r\nHost: " + host(d.port()) +
-                                          "\r\nContent-Length: 2\r\nContent-Length: 30\r\n\r\n{}");
+  Received twice =
+      exchange(d.port(), "POST /api/v1/auth/logout HTTP/1.1\r\nHost: " + host(d.port()) +
+                             "\r\nContent-Length: 2\r\nContent-Length: 30\r\n\r\n{}");
   CHECK(status_of(twice.bytes) == 400);
   // Plain chunked bodies still work.
   Received chunked = exchange(
-      d.port(), "POST /api/v1/auth/login HTTP/1.1\r\nHost: " + host(d.port()) +
-                    "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: "
-                    "close\r\n\r\n2\r\n{}\r\n0\r\n\r\n");
+      d.port(),
+      "POST /api/v1/auth/login HTTP/1.1\r\nHost: " + host(d.port()) +
+          "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: "
+          "close\r\n\r\n2\r\n{}\r\n0\r\n\r\n");
   CHECK(status_of(chunked.bytes) == 400);
   CHECK(body_json(chunked.bytes)["error"]["code"] != "bad_framing");
 }
 
 TEST_CASE("WebDAV methods on static files answer 405 and change nothing") {
   TestDaemon d;
-  for (const std::string method : {"PROPFIND", "PUT", "DELETE", "MKCOL", "POST", "PATCH", "PROPPATCH", "LOCK"}) {
+  for (const std::string method :
+       {"PROPFIND", "PUT", "DELETE", "MKCOL", "POST", "PATCH", "PROPPATCH", "LOCK"}) {
     CAPTURE(method);
     Received r = exchange(d.port(), raw_request(method, "/hardening-probe.txt", d.port(),
                                                 method == "PROPFIND" ? "Depth: 1\r\n" : "", "x"));
@@ -328,25 +342,33 @@ TEST_CASE("WebDAV methods on static files answer 405 and change nothing") {
   // Methods CivetWeb does not know at all it refuses itself, in the same form.
   for (const std::string method : {"MOVE", "COPY"}) {
     CAPTURE(method);
-    Received r = exchange(d.port(), raw_request(method, "/index.html", d.port(), "Destination: /x.html\r\n"));
+    Received r = exchange(d.port(),
+                          raw_request(method, "/index.html", d.port(), "Destination: /x.html\r\n"));
     CHECK(status_of(r.bytes) == 400);
     CHECK(has_security_headers(r.bytes));
   }
   Received del = exchange(d.port(), raw_request("DELETE", "/index.html", d.port(), ""));
   CHECK(status_of(del.bytes) == 405);
-  CHECK(status_of(exchange(d.port(), raw_request("GET", "/index.html", d.port(), "")).bytes) == 200);
+  CHECK(status_of(exchange(d.port(), raw_request("GET", "/index.html", d.port(), "")).bytes) ==
+        200);
   CHECK_FALSE(std::filesystem::exists(std::string(MEMBERDESK_WEBUI_DIR) + "/hardening-probe.txt"));
 }
 
 TEST_CASE("every answer carries the security headers OPTIONS and errors included") {
   TestDaemon d;
-  const std::string preflight = "Origin: http://" + host(d.port()) + "\r\nAccess-Control-Request-Method: POST\r\n";
+  const std::string preflight =
+      "Origin: http://" + host(d.port()) + "\r\nAccess-Control-Request-Method: POST\r\n";
   const std::vector<std::tuple<std::string, std::string, std::string>> probes = {
-      {"OPTIONS", "/api/v1/health", ""}, {"OPTIONS", "/api/v1/auth/login", preflight},
-      {"OPTIONS", "/", ""},               {"OPTIONS", "/index.html", preflight},
-      {"GET", "/index.html", ""},         {"GET", "/no-such-file.js", ""},
-      {"GET", "/api/v1/no-such-route", ""}, {"DELETE", "/api/v1/health", ""},
-      {"GET", "/api/v1/health", ""},      {"HEAD", "/index.html", ""}};
+      {"OPTIONS", "/api/v1/health", ""},
+      {"OPTIONS", "/api/v1/auth/login", preflight},
+      {"OPTIONS", "/", ""},
+      {"OPTIONS", "/index.html", preflight},
+      {"GET", "/index.html", ""},
+      {"GET", "/no-such-file.js", ""},
+      {"GET", "/api/v1/no-such-route", ""},
+      {"DELETE", "/api/v1/health", ""},
+      {"GET", "/api/v1/health", ""},
+      {"HEAD", "/index.html", ""}};
   for (const auto& [method, path, extra] : probes) {
     CAPTURE(method);
     CAPTURE(path);
@@ -369,13 +391,15 @@ TEST_CASE("without configured origins no CORS header is sent and foreign origins
   CHECK(status_of(preflight.bytes) == 204);
   CHECK_FALSE(has_cors_headers(preflight.bytes));
   CHECK(has_security_headers(preflight.bytes));
-  CHECK_FALSE(has_cors_headers(exchange(d.port(), raw_request("GET", "/api/v1/health", d.port(), evil)).bytes));
-  CHECK_FALSE(has_cors_headers(exchange(d.port(), raw_request("GET", "/index.html", d.port(), evil)).bytes));
+  CHECK_FALSE(has_cors_headers(
+      exchange(d.port(), raw_request("GET", "/api/v1/health", d.port(), evil)).bytes));
+  CHECK_FALSE(has_cors_headers(
+      exchange(d.port(), raw_request("GET", "/index.html", d.port(), evil)).bytes));
 
   const Json form = apitest::application_body(apitest::valid_application_fields("industry_org"));
   const int64_t before = apitest::sql_int(d, "SELECT COUNT(*) FROM applications");
-  Received post = exchange(d.port(), raw_request("POST", "/api/v1/applications/industry_org", d.port(),
-                                                 evil, form.dump()));
+  Received post = exchange(d.port(), raw_request("POST", "/api/v1/applications/industry_org",
+                                                 d.port(), evil, form.dump()));
   CHECK(status_of(post.bytes) == 403);
   CHECK(body_json(post.bytes)["error"]["code"] == "origin_refused");
   CHECK(has_security_headers(post.bytes));
@@ -383,26 +407,30 @@ TEST_CASE("without configured origins no CORS header is sent and foreign origins
 
   // "null" (sandboxed frames, file://) is not the daemon's own either.
   CHECK(status_of(exchange(d.port(), raw_request("POST", "/api/v1/auth/login", d.port(),
-                                                  "Origin: null\r\n", "{}")).bytes) == 403);
+                                                 "Origin: null\r\n", "{}"))
+                      .bytes) == 403);
   // A rebinding domain sends a matching Host and Origin: a host name is not trusted.
-  Received rebound = exchange(d.port(), "POST /api/v1/applications/industry_org HTTP/1.1\r\nHost: evil.example:" +
-                                            std::to_string(d.port()) + "\r\nOrigin: http://evil.example:" +
-                                            std::to_string(d.port()) +
-                                            "\r\nContent-Type: application/json\r\nContent-Length: " +
-                                            std::to_string(form.dump().size()) + "\r\nConnection: close\r\n\r\n" +
-                                            form.dump());
+  Received rebound = exchange(
+      d.port(),
+      "POST /api/v1/applications/industry_org HTTP/1.1\r\nHost: evil.example:" +
+          std::to_string(d.port()) + "\r\nOrigin: http://evil.example:" + std::to_string(d.port()) +
+          "\r\nContent-Type: application/json\r\nContent-Length: " +
+          std::to_string(form.dump().size()) + "\r\nConnection: close\r\n\r\n" + form.dump());
   CHECK(status_of(rebound.bytes) == 403);
 
   // The kiosk's own page (Chromium sends Origin on every POST) and clients without Origin pass.
-  Received own = exchange(d.port(), raw_request("POST", "/api/v1/applications/industry_org", d.port(),
-                                                "Origin: http://" + host(d.port()) + "\r\n", form.dump()));
+  Received own =
+      exchange(d.port(), raw_request("POST", "/api/v1/applications/industry_org", d.port(),
+                                     "Origin: http://" + host(d.port()) + "\r\n", form.dump()));
   CHECK(status_of(own.bytes) == 201);
   Received localhost = exchange(
-      d.port(), "POST /api/v1/auth/login HTTP/1.1\r\nHost: localhost:" + std::to_string(d.port()) +
-                    "\r\nOrigin: http://localhost:" + std::to_string(d.port()) +
-                    "\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}");
+      d.port(),
+      "POST /api/v1/auth/login HTTP/1.1\r\nHost: localhost:" + std::to_string(d.port()) +
+          "\r\nOrigin: http://localhost:" + std::to_string(d.port()) +
+          "\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}");
   CHECK(status_of(localhost.bytes) == 400);
-  CHECK(status_of(exchange(d.port(), raw_request("POST", "/api/v1/auth/login", d.port(), "", "{}")).bytes) == 400);
+  CHECK(status_of(exchange(d.port(), raw_request("POST", "/api/v1/auth/login", d.port(), "", "{}"))
+                      .bytes) == 400);
 }
 
 TEST_CASE("a configured origin gets CORS answers and may change data") {
@@ -410,8 +438,9 @@ TEST_CASE("a configured origin gets CORS answers and may change data") {
   o.toml = "[http]\nallowed_origins = \"https://portal.example  http://office.example:8080\"\n";
   TestDaemon d(o);
   Received preflight = exchange(
-      d.port(), raw_request("OPTIONS", "/api/v1/auth/login", d.port(),
-                            "Origin: https://portal.example\r\nAccess-Control-Request-Method: POST\r\n"));
+      d.port(),
+      raw_request("OPTIONS", "/api/v1/auth/login", d.port(),
+                  "Origin: https://portal.example\r\nAccess-Control-Request-Method: POST\r\n"));
   CHECK(status_of(preflight.bytes) == 204);
   const std::string h = head_lower(preflight.bytes);
   CHECK(h.find("access-control-allow-origin: https://portal.example") != std::string::npos);
@@ -423,14 +452,17 @@ TEST_CASE("a configured origin gets CORS answers and may change data") {
   Received post = exchange(d.port(), raw_request("POST", "/api/v1/auth/login", d.port(),
                                                  "Origin: http://office.example:8080\r\n", "{}"));
   CHECK(status_of(post.bytes) == 400);
-  CHECK(head_lower(post.bytes).find("access-control-allow-origin: http://office.example:8080") != std::string::npos);
+  CHECK(head_lower(post.bytes).find("access-control-allow-origin: http://office.example:8080") !=
+        std::string::npos);
 
   Received other = exchange(
-      d.port(), raw_request("OPTIONS", "/api/v1/auth/login", d.port(),
-                            "Origin: https://evil.example\r\nAccess-Control-Request-Method: POST\r\n"));
+      d.port(),
+      raw_request("OPTIONS", "/api/v1/auth/login", d.port(),
+                  "Origin: https://evil.example\r\nAccess-Control-Request-Method: POST\r\n"));
   CHECK(head_lower(other.bytes).find("access-control-allow-origin") == std::string::npos);
   CHECK(status_of(exchange(d.port(), raw_request("POST", "/api/v1/auth/login", d.port(),
-                                                  "Origin: https://evil.example\r\n", "{}")).bytes) == 403);
+                                                 "Origin: https://evil.example\r\n", "{}"))
+                      .bytes) == 403);
 }
 
 TEST_CASE("a malformed allowed_origins entry stops the daemon from starting") {
@@ -443,7 +475,8 @@ TEST_CASE("a malformed allowed_origins entry stops the daemon from starting") {
 
 TEST_CASE("a path with %00 is refused instead of cut short") {
   TestDaemon d;
-  for (const std::string path : {"/index.html%00.js", "/api/v1/health%00", "/kiosk/%00/../index.html"}) {
+  for (const std::string path :
+       {"/index.html%00.js", "/api/v1/health%00", "/kiosk/%00/../index.html"}) {
     CAPTURE(path);
     Received r = exchange(d.port(), raw_request("GET", path, d.port(), ""));
     CHECK(status_of(r.bytes) == 400);
@@ -454,14 +487,16 @@ TEST_CASE("a path with %00 is refused instead of cut short") {
 TEST_CASE("only application/json is JSON") {
   TestDaemon d;
   HttpClient c(d.port());
-  const std::string body = Json{{"kind", "member"}, {"login_id", "11001"}, {"password", "x"}}.dump();
+  const std::string body =
+      Json{{"kind", "member"}, {"login_id", "11001"}, {"password", "x"}}.dump();
   for (const std::string type : {"application/jsonx", "application/json-patch+json", "text/json"}) {
     CAPTURE(type);
     auto r = c.request("POST", "/auth/login", body, type);
     CHECK(r.status == 415);
     CHECK(r.error_code() == "unsupported_media_type");
   }
-  for (const std::string type : {"application/json", "Application/JSON; charset=utf-8", "application/json ;charset=UTF-8"}) {
+  for (const std::string type :
+       {"application/json", "Application/JSON; charset=utf-8", "application/json ;charset=UTF-8"}) {
     CAPTURE(type);
     CHECK(c.request("POST", "/auth/login", body, type).status == 401);
   }
@@ -480,7 +515,8 @@ TEST_CASE("calendar days outside the years the calendar shows are refused") {
     CHECK(r.status == 400);
     CHECK(r.body["error"]["fields"].contains("day"));
   }
-  CHECK(apitest::sql_int(d, "SELECT COUNT(*) FROM calendar_days WHERE day < '2000' OR day > '2101'") == 0);
+  CHECK(apitest::sql_int(
+            d, "SELECT COUNT(*) FROM calendar_days WHERE day < '2000' OR day > '2101'") == 0);
   CHECK(staff.request("PUT", "/staff/calendar/2100-12-31", body, "application/json").status == 200);
   CHECK(staff.request("PUT", "/staff/calendar/2000-01-01", body, "application/json").status == 200);
 }
@@ -491,8 +527,8 @@ TEST_CASE("staff queue and directory answer bad paging alike with 400") {
   TestDaemon d(o);
   HttpClient staff(d.port());
   REQUIRE(staff.login_staff("rev1", "Review12345x").status == 200);
-  for (const std::string query : {"page=0", "page=-1", "page=abc", "page=1.5", "page_size=0", "page_size=101",
-                                  "page_size=x"}) {
+  for (const std::string query : {"page=0", "page=-1", "page=abc", "page=1.5", "page_size=0",
+                                  "page_size=101", "page_size=x"}) {
     CAPTURE(query);
     auto queue = staff.get("/staff/applications?" + query);
     auto directory = staff.get("/directory?" + query);
@@ -534,6 +570,7 @@ TEST_CASE("a default-password session still reads public pages but nothing else"
     CHECK(c.get(path).status == 200);
   }
   CHECK(c.get("/member/home").error_code() == "password_change_required");
-  auto submit = c.post("/applications/agency", apitest::application_body(apitest::valid_application_fields("agency")));
+  auto submit = c.post("/applications/agency",
+                       apitest::application_body(apitest::valid_application_fields("agency")));
   CHECK(submit.error_code() == "password_change_required");
 }

@@ -17,7 +17,9 @@ RequestHead head(std::string method, std::string uri,
   return h;
 }
 
-std::string code_of(const std::optional<Refusal>& r) { return r ? r->code : ""; }
+std::string code_of(const std::optional<Refusal>& r) {
+  return r ? r->code : "";
+}
 
 }  // namespace
 
@@ -47,7 +49,8 @@ TEST_CASE("guard: configured origins are parsed checked and trusted") {
   CHECK(p->may_change_state("http://desk.office:8080", "desk.office:8080"));
   CHECK(p->may_change_state("https://portal.example", "127.0.0.1:8080"));
   CHECK_FALSE(p->is_configured("https://portal.example:443"));
-  for (const char* bad : {"portal.example", "https://portal.example/", "ftp://x", "http://a:b", "*"}) {
+  for (const char* bad :
+       {"portal.example", "https://portal.example/", "ftp://x", "http://a:b", "*"}) {
     CAPTURE(bad);
     CHECK_FALSE(OriginPolicy::parse(bad).ok());
   }
@@ -56,13 +59,21 @@ TEST_CASE("guard: configured origins are parsed checked and trusted") {
 
 TEST_CASE("guard: framing a proxy could read otherwise is refused and closes") {
   OriginPolicy none;
-  auto both = check_request(head("POST", "/api/v1/x", {{"Content-Length", "5"}, {"transfer-encoding", "chunked"}}), none);
+  auto both = check_request(
+      head("POST", "/api/v1/x", {{"Content-Length", "5"}, {"transfer-encoding", "chunked"}}), none);
   CHECK(code_of(both) == "bad_framing");
   CHECK(both->close);
-  CHECK(code_of(check_request(head("POST", "/x", {{"Transfer-Encoding", "gzip, chunked"}}), none)) == "bad_framing");
-  CHECK(code_of(check_request(head("POST", "/x", {{"Transfer-Encoding", "chunked"}, {"Transfer-Encoding", "chunked"}}), none)) == "bad_framing");
-  CHECK(code_of(check_request(head("POST", "/x", {{"Content-Length", "1"}, {"content-length", "2"}}), none)) == "bad_framing");
-  CHECK(code_of(check_request(head("POST", "/x", {{"Content-Length", "-1"}}), none)) == "bad_framing");
+  CHECK(code_of(check_request(head("POST", "/x", {{"Transfer-Encoding", "gzip, chunked"}}),
+                              none)) == "bad_framing");
+  CHECK(
+      code_of(check_request(
+          head("POST", "/x", {{"Transfer-Encoding", "chunked"}, {"Transfer-Encoding", "chunked"}}),
+          none)) == "bad_framing");
+  CHECK(code_of(check_request(
+            head("POST", "/x", {{"Content-Length", "1"}, {"content-length", "2"}}), none)) ==
+        "bad_framing");
+  CHECK(code_of(check_request(head("POST", "/x", {{"Content-Length", "-1"}}), none)) ==
+        "bad_framing");
   CHECK_FALSE(check_request(head("POST", "/api/v1/x", {{"Transfer-Encoding", " Chunked "}}), none));
   CHECK_FALSE(check_request(head("POST", "/api/v1/x", {{"Content-Length", "12"}}), none));
 }
@@ -79,23 +90,35 @@ TEST_CASE("guard: paths methods and origins") {
   CHECK(check_request(head("PUT", "/api/v1health"), none)->status == 405);
   CHECK_FALSE(check_request(head("OPTIONS", "/index.html"), none));
   CHECK_FALSE(check_request(head("PUT", "/api/v1/staff/calendar/2026-01-01"), none));
-  auto foreign = check_request(head("POST", "/api/v1/auth/login", {{"Origin", "http://evil.example"}, {"Host", "127.0.0.1:8080"}}), none);
+  auto foreign =
+      check_request(head("POST", "/api/v1/auth/login",
+                         {{"Origin", "http://evil.example"}, {"Host", "127.0.0.1:8080"}}),
+                    none);
   CHECK(foreign->status == 403);
   CHECK(foreign->code == "origin_refused");
-  CHECK_FALSE(check_request(head("GET", "/api/v1/health", {{"Origin", "http://evil.example"}}), none));
-  CHECK_FALSE(check_request(head("POST", "/api/v1/auth/login", {{"Origin", "http://127.0.0.1:8080"}, {"Host", "127.0.0.1:8080"}}), none));
+  CHECK_FALSE(
+      check_request(head("GET", "/api/v1/health", {{"Origin", "http://evil.example"}}), none));
+  CHECK_FALSE(check_request(head("POST", "/api/v1/auth/login",
+                                 {{"Origin", "http://127.0.0.1:8080"}, {"Host", "127.0.0.1:8080"}}),
+                            none));
 }
 
 TEST_CASE("guard: CORS headers only for a configured origin") {
   OriginPolicy none;
-  CHECK(cors_headers(head("GET", "/api/v1/health", {{"Origin", "http://evil.example"}}), none, true).empty());
+  CHECK(cors_headers(head("GET", "/api/v1/health", {{"Origin", "http://evil.example"}}), none, true)
+            .empty());
   auto p = OriginPolicy::parse("https://portal.example");
   REQUIRE(p.ok());
-  CHECK(cors_headers(head("GET", "/api/v1/health", {{"Origin", "http://evil.example"}}), *p, true) == "Vary: Origin\r\n");
-  const std::string granted = cors_headers(head("OPTIONS", "/api/v1/x", {{"Origin", "https://portal.example"}}), *p, true);
-  CHECK(granted.find("Access-Control-Allow-Origin: https://portal.example\r\n") != std::string::npos);
+  CHECK(cors_headers(head("GET", "/api/v1/health", {{"Origin", "http://evil.example"}}), *p,
+                     true) == "Vary: Origin\r\n");
+  const std::string granted =
+      cors_headers(head("OPTIONS", "/api/v1/x", {{"Origin", "https://portal.example"}}), *p, true);
+  CHECK(granted.find("Access-Control-Allow-Origin: https://portal.example\r\n") !=
+        std::string::npos);
   CHECK(granted.find("Access-Control-Allow-Methods: ") != std::string::npos);
-  const std::string simple = cors_headers(head("GET", "/api/v1/x", {{"origin", "https://portal.example"}}), *p, false);
-  CHECK(simple.find("Access-Control-Allow-Origin: https://portal.example\r\n") != std::string::npos);
+  const std::string simple =
+      cors_headers(head("GET", "/api/v1/x", {{"origin", "https://portal.example"}}), *p, false);
+  CHECK(simple.find("Access-Control-Allow-Origin: https://portal.example\r\n") !=
+        std::string::npos);
   CHECK(simple.find("Access-Control-Allow-Methods") == std::string::npos);
 }

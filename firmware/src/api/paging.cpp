@@ -8,7 +8,8 @@ namespace {
 constexpr int kMaxPage = 1000000;
 
 // A positive integer no larger than max, `fallback` when absent; nullopt when malformed.
-std::optional<int> positive_param(const http::Request& req, const char* name, int fallback, int max) {
+std::optional<int> positive_param(const http::Request& req, const char* name, int fallback,
+                                  int max) {
   auto raw = req.query_param(name);
   if (!raw || raw->empty()) return fallback;
   if (raw->size() > 9) return std::nullopt;
@@ -31,8 +32,9 @@ std::optional<http::Response> read_paging(const http::Request& req, int default_
                                 {{"page", "页码应为正整数"}});
   auto size = positive_param(req, "page_size", default_size, max_size);
   if (!size)
-    return http::error_response(400, "validation_failed", "分页参数无效",
-                                {{"page_size", "每页条数应为1至" + std::to_string(max_size) + "的整数"}});
+    return http::error_response(
+        400, "validation_failed", "分页参数无效",
+        {{"page_size", "每页条数应为1至" + std::to_string(max_size) + "的整数"}});
   out.page = *page;
   out.page_size = *size;
   return std::nullopt;

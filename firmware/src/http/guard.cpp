@@ -27,7 +27,8 @@ bool is_ipv4(const std::string& host) {
   size_t start = 0;
   while (true) {
     size_t dot = host.find('.', start);
-    std::string part = host.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
+    std::string part =
+        host.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
     if (part.size() > 3 || !all_digits(part) || std::stoi(part) > 255) return false;
     ++parts;
     if (dot == std::string::npos) break;
@@ -69,8 +70,10 @@ std::optional<Refusal> check_framing(const RequestHead& head) {
   // With both, a proxy may read the body by one and we by the other: what one takes for the
   // body the other serves as a second request (request smuggling).
   if (lengths > 0 && encodings > 0)
-    return refuse(400, "bad_framing", "请求同时带有 Content-Length 和 Transfer-Encoding，已拒绝", true);
-  if (encodings > 1 || (encodings == 1 && lower(trim(*head.header("transfer-encoding"))) != "chunked"))
+    return refuse(400, "bad_framing", "请求同时带有 Content-Length 和 Transfer-Encoding，已拒绝",
+                  true);
+  if (encodings > 1 ||
+      (encodings == 1 && lower(trim(*head.header("transfer-encoding"))) != "chunked"))
     return refuse(400, "bad_framing", "不支持的 Transfer-Encoding，仅接受 chunked", true);
   if (lengths > 1) return refuse(400, "bad_framing", "请求带有多个 Content-Length，已拒绝", true);
   if (lengths == 1 && !all_digits(trim(*head.header("content-length"))))
@@ -111,8 +114,9 @@ Result<OriginPolicy> OriginPolicy::parse(const std::string& list) {
     std::string o = lower(item);
     item.clear();
     if (!is_origin(o))
-      return make_error(ErrorKind::kInvalidArgument, "bad_config",
-                        "http.allowed_origins: \"" + o + "\" is not an origin (scheme://host[:port])");
+      return make_error(
+          ErrorKind::kInvalidArgument, "bad_config",
+          "http.allowed_origins: \"" + o + "\" is not an origin (scheme://host[:port])");
     p.allowed_.push_back(std::move(o));
     return Status::success();
   };
@@ -141,7 +145,8 @@ bool OriginPolicy::may_change_state(const std::string& origin, const std::string
 
 bool is_api_path(const std::string& path) {
   constexpr std::string_view kPrefix = "/api/v1";
-  return path.rfind(kPrefix, 0) == 0 && (path.size() == kPrefix.size() || path[kPrefix.size()] == '/');
+  return path.rfind(kPrefix, 0) == 0 &&
+         (path.size() == kPrefix.size() || path[kPrefix.size()] == '/');
 }
 
 bool is_safe_method(const std::string& method) {
@@ -151,7 +156,8 @@ bool is_safe_method(const std::string& method) {
 std::optional<Refusal> check_request(const RequestHead& head, const OriginPolicy& origins) {
   if (auto r = check_framing(head)) return r;
   if (auto r = check_path(head)) return r;
-  // Static files are only read: no WebDAV (PROPFIND, PUT, DELETE, MKCOL...) whatever CivetWeb offers.
+  // Static files are only read: no WebDAV (PROPFIND, PUT, DELETE, MKCOL...) whatever CivetWeb
+  // offers.
   if (!is_api_path(head.path) && !is_safe_method(head.method)) {
     auto r = refuse(405, "method_not_allowed", "不支持该请求方法");
     r.allow = "GET, HEAD, OPTIONS";
