@@ -417,7 +417,8 @@ TEST_CASE("agency and attorney applications need their member session") {
   HttpClient staff(d.port());
   REQUIRE(staff.login_staff("rev1", "Review12345x").status == 200);
   auto s = apply(staff, "agency", valid_application_fields("agency"));
-  CHECK(s.status == 401);
+  CHECK(s.status == 403);
+  CHECK(s.error_code() == "forbidden");
   CHECK(applications(d) == 0);
 }
 

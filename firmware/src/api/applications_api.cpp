@@ -109,8 +109,10 @@ http::Response submit(app::App& app, SubmissionLimits& limits, http::Call& call)
   s.fields = text_map_field(*body, "fields");
   const bool login_type = *type == MemberType::kAgency || *type == MemberType::kAttorney;
   if (login_type) {
-    if (!call.session || call.session->staff)
-      return http::error_response(401, "unauthenticated", "请先登录后再申请入会");
+    if (!call.session) return http::error_response(401, "unauthenticated", "请先登录后再申请入会");
+    if (call.session->staff)
+      return http::error_response(403, "forbidden",
+                                  "工作人员账号不能提交此申请，请由会员登录后申请，或在审核台代为录入");
     s.member_id = call.session->member_id;
   }
   const auto& mobile_field = domain::form_for(*type).mobile_field;

@@ -2,6 +2,7 @@
 // member id comes from the session; another member's request id answers 404). Staff: reviewers
 // and admins decide change requests (as they do applications); desk and admin handle mailing
 // (they hold the printed certificates at the front desk).
+#include "api/paging.h"
 #include "api/routes.h"
 #include "api/support.h"
 #include "app/app.h"
@@ -184,8 +185,10 @@ http::Response staff_changes(app::App& app, http::Call& call) {
   bool ok = false;
   const std::string status = status_filter(call, {"pending", "approved", "rejected", "cancelled"}, &ok);
   if (!ok) return http::error_response(400, "validation_failed", "状态不正确", {{"status", "状态不正确"}});
-  const int page = int_query_param(call.req, "page", 1, 1, 100000);
-  const int size = int_query_param(call.req, "page_size", 20, 1, 100);
+  Paging paging;
+  if (auto refused = read_paging(call.req, 20, 100, paging)) return *refused;
+  const int page = paging.page;
+  const int size = paging.page_size;
   auto db = app.db().acquire();
   auto found = store::CertChangeRepo(*db).list(status, page, size);
   if (!found.ok()) return http::error_response(found.error());
@@ -275,8 +278,10 @@ http::Response staff_mail(app::App& app, http::Call& call) {
   bool ok = false;
   const std::string status = status_filter(call, {"pending", "sent", "cancelled"}, &ok);
   if (!ok) return http::error_response(400, "validation_failed", "状态不正确", {{"status", "状态不正确"}});
-  const int page = int_query_param(call.req, "page", 1, 1, 100000);
-  const int size = int_query_param(call.req, "page_size", 20, 1, 100);
+  Paging paging;
+  if (auto refused = read_paging(call.req, 20, 100, paging)) return *refused;
+  const int page = paging.page;
+  const int size = paging.page_size;
   auto db = app.db().acquire();
   auto found = store::CertMailRepo(*db).list(status, page, size);
   if (!found.ok()) return http::error_response(found.error());

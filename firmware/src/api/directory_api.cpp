@@ -1,4 +1,5 @@
 // 会员名录: public search over members in good standing.
+#include "api/paging.h"
 #include "api/routes.h"
 #include "app/app.h"
 #include "core/utf8.h"
@@ -9,20 +10,6 @@ namespace {
 
 constexpr int kMaxPageSize = 100;
 constexpr size_t kMaxQueryChars = 40;
-
-// A positive integer parameter, or `fallback` when absent; nullopt when malformed.
-std::optional<int> int_param(const http::Request& req, const char* name, int fallback, int max) {
-  auto raw = req.query_param(name);
-  if (!raw || raw->empty()) return fallback;
-  if (raw->size() > 9) return std::nullopt;
-  int v = 0;
-  for (char c : *raw) {
-    if (c < '0' || c > '9') return std::nullopt;
-    v = v * 10 + (c - '0');
-  }
-  if (v < 1 || v > max) return std::nullopt;
-  return v;
-}
 
 http::Response search(app::App& app, http::Call& call) {
   domain::DirectoryQuery q;
@@ -35,13 +22,10 @@ http::Response search(app::App& app, http::Call& call) {
       return http::error_response(400, "validation_failed", "会员类型无效", {{"type", "会员类型无效"}});
     q.type = *type;
   }
-  auto page = int_param(call.req, "page", 1, 1000000);
-  auto size = int_param(call.req, "page_size", 20, kMaxPageSize);
-  if (!page || !size)
-    return http::error_response(400, "validation_failed", "分页参数无效",
-                                {{"page", "页码应为正整数，每页最多100条"}});
-  q.page = *page;
-  q.page_size = *size;
+  Paging paging;
+  if (auto refused = read_paging(call.req, 20, kMaxPageSize, paging)) return *refused;
+  q.page = paging.page;
+  q.page_size = paging.page_size;
 
   auto db = app.db().acquire();
   auto index = app.directory().current(*db);

@@ -1,6 +1,7 @@
 // 招聘信息: the public list and detail (approved, valid through today, not closed), an agency's
 // own postings (other member types 403; another agency's posting 404), and the reviewers' queue
 // (reviewer, admin) with approve / reject-with-reason.
+#include "api/paging.h"
 #include "api/routes.h"
 #include "api/support.h"
 #include "app/app.h"
@@ -112,8 +113,10 @@ Result<store::Member> session_agency(store::Db& db, const http::Call& call) {
 // Public
 
 http::Response public_jobs(app::App& app, http::Call& call) {
-  const int page = int_query_param(call.req, "page", 1, 1, 100000);
-  const int size = int_query_param(call.req, "page_size", 10, 1, 50);
+  Paging paging;
+  if (auto refused = read_paging(call.req, 10, 50, paging)) return *refused;
+  const int page = paging.page;
+  const int size = paging.page_size;
   const std::string today = store::today_shanghai();
   auto db = app.db().acquire();
   auto found = store::JobPostingRepo(*db).list_public(today, page, size);
@@ -215,8 +218,10 @@ http::Response staff_jobs(app::App& app, http::Call& call) {
   if (!status.empty() && status != "pending" && status != "approved" && status != "rejected" &&
       status != "closed")
     return http::error_response(400, "validation_failed", "状态不正确", {{"status", "状态不正确"}});
-  const int page = int_query_param(call.req, "page", 1, 1, 100000);
-  const int size = int_query_param(call.req, "page_size", 20, 1, 100);
+  Paging paging;
+  if (auto refused = read_paging(call.req, 20, 100, paging)) return *refused;
+  const int page = paging.page;
+  const int size = paging.page_size;
   const std::string today = store::today_shanghai();
   auto db = app.db().acquire();
   auto found = store::JobPostingRepo(*db).list(status, page, size);

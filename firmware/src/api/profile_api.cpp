@@ -4,6 +4,7 @@
 // association's dealings with members, as they do applications).
 #include <algorithm>
 
+#include "api/paging.h"
 #include "api/routes.h"
 #include "api/support.h"
 #include "app/app.h"
@@ -205,8 +206,10 @@ http::Response staff_list(app::App& app, http::Call& call) {
   if (status == "all") status.clear();
   if (!status.empty() && !domain::withdrawal_status_from_code(status))
     return http::error_response(400, "validation_failed", "状态不正确", {{"status", "状态不正确"}});
-  const int page = int_query_param(call.req, "page", 1, 1, 100000);
-  const int size = int_query_param(call.req, "page_size", 20, 1, 100);
+  Paging paging;
+  if (auto refused = read_paging(call.req, 20, 100, paging)) return *refused;
+  const int page = paging.page;
+  const int size = paging.page_size;
   auto db = app.db().acquire();
   auto found = store::WithdrawalRepo(*db).list(status, page, size);
   if (!found.ok()) return http::error_response(found.error());

@@ -1,5 +1,6 @@
 // Staff review of 入会申请 (role reviewer; admin too): the queue, one application with its
 // history, approve, reject with a reason; and the working-day calendar behind due dates.
+#include "api/paging.h"
 #include "api/routes.h"
 #include "status/status_report.h"
 #include "api/support.h"
@@ -70,8 +71,10 @@ http::Response queue(app::App& app, http::Call& call) {
       return http::error_response(400, "validation_failed", "状态无效", {{"status", "状态无效"}});
     f.status = status;
   }
-  f.page = std::max(1, std::atoi(call.req.query_param("page").value_or("1").c_str()));
-  f.page_size = std::clamp(std::atoi(call.req.query_param("page_size").value_or("20").c_str()), 1, 100);
+  Paging paging;
+  if (auto refused = read_paging(call.req, 20, 100, paging)) return *refused;
+  f.page = paging.page;
+  f.page_size = paging.page_size;
   auto db = app.db().acquire();
   auto dates = dates_now(*db);
   if (!dates.ok()) return http::error_response(dates.error());
@@ -229,7 +232,9 @@ http::Response calendar_put(app::App& app, http::Call& call) {
   const std::string kind = string_field(*body, "kind");
   const std::string name = core::trim(string_field(*body, "name"));
   http::FieldErrors fields;
-  if (!domain::parse_iso_date(day)) fields["day"] = "日期格式应为 年-月-日";
+  // The calendar is kept for the years its page shows (?year= of GET /staff/calendar).
+  if (!domain::parse_iso_date(day) || day < "2000-01-01" || day > "2100-12-31")
+    fields["day"] = "日期格式应为 年-月-日，且在2000年至2100年之间";
   if (kind != "holiday" && kind != "workday") fields["kind"] = "请选择节假日或调休上班";
   if (name.empty() || core::utf8_length(name) > 20) fields["name"] = "请填写名称（不超过20个字）";
   if (!fields.empty()) return http::error_response(400, "validation_failed", "请检查标出的项目", fields);

@@ -108,6 +108,8 @@ Status App::start_http() {
   opts.listen = cfg_.str("http.listen");
   opts.webui_dir = cfg_.str("http.webui_dir");
   opts.threads = static_cast<int>(cfg_.integer("http.threads"));
+  opts.max_connections = static_cast<int>(cfg_.integer("http.max_connections"));
+  opts.allowed_origins = cfg_.str("http.allowed_origins");
   auto server = http::Server::start(opts, router_);
   if (!server.ok()) return server.error();
   server_ = std::move(server).value();

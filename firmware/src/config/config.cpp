@@ -39,7 +39,21 @@ const std::vector<KeySpec>& schema() {
        0, 0},
       {"http", "webui_dir", std::string("/usr/share/memberdesk/webui"),
        "Folder of the static web UI served at /.", 0, 0},
-      {"http", "threads", int64_t{8}, "Worker threads serving requests.", 1, 64},
+      {"http", "threads", int64_t{8},
+       "Requests handled at once (each with its own database connection); more wait their turn.",
+       1, 64},
+      {"http", "max_connections", int64_t{512},
+       "Connections served at once, one thread each (an idle thread costs little memory). A "
+       "connection without a complete request for 5 s, or idle for 3 s after one, is closed, so "
+       "slow or idle clients cannot hold them all. Further connections wait to be accepted.",
+       16, 4096},
+      {"http", "allowed_origins", std::string(""),
+       "Other web origins (scheme://host:port, space-separated) allowed to call the API from a "
+       "browser: they get CORS headers and may change data. Empty: no CORS headers at all, and a "
+       "state-changing request whose Origin is not the daemon's own (http://<Host> with Host an "
+       "IP address or localhost) is refused. Add http://name:port here to serve browsers that "
+       "reach the daemon by a host name.",
+       0, 0},
       {"store", "database", std::string("/var/lib/memberdesk/memberdesk.db"),
        "SQLite database file (created on first start).", 0, 0},
       {"store", "backup_dir", std::string("/var/lib/memberdesk/backups"),

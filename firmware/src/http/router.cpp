@@ -21,6 +21,16 @@ std::vector<std::string> split_path(const std::string& path) {
 
 bool is_state_changing(const std::string& method) { return method != "GET" && method != "HEAD"; }
 
+// "Application/JSON; charset=utf-8" -> "application/json": the type without its parameters.
+std::string media_type(const std::string& content_type) {
+  std::string t = content_type.substr(0, content_type.find(';'));
+  size_t b = t.find_first_not_of(" \t");
+  size_t e = t.find_last_not_of(" \t");
+  t = b == std::string::npos ? std::string() : t.substr(b, e - b + 1);
+  for (char& c : t) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return t;
+}
+
 bool same_token(const std::string& a, const std::string& b) {
   return a.size() == b.size() && !a.empty() && sodium_memcmp(a.data(), b.data(), a.size()) == 0;
 }
@@ -85,7 +95,11 @@ Response Router::dispatch(Request& req, Clock::time_point now) const {
     return error_response(401, "unauthenticated", "请先登录");
   if (s && route->csrf == Csrf::kRequired && is_state_changing(req.method) && !same_token(req.header("x-csrf-token"), s->csrf))
     return error_response(403, "csrf_failed", "页面已过期，请刷新后重试");
-  if (s && s->must_change_password && route->before_change == BeforePasswordChange::kRefused)
+  // Public pages read the same with or without a session, so a default-password session may
+  // still read them; it may change nothing until the password is changed.
+  const bool public_read = route->access == Access::kPublic && !is_state_changing(req.method);
+  if (s && s->must_change_password && route->before_change == BeforePasswordChange::kRefused &&
+      !public_read)
     return error_response(403, "password_change_required", "首次登录请先修改默认密码");
   if (route->access == Access::kMember && s->staff)
     return error_response(403, "forbidden", "该功能仅限会员使用");
@@ -97,10 +111,8 @@ Response Router::dispatch(Request& req, Clock::time_point now) const {
       if (!allowed) return error_response(403, "forbidden", "您的角色无权使用该功能");
     }
   }
-  std::string content_type = req.header("content-type");
-  for (char& c : content_type) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   if (route->body_kind == BodyKind::kJson && !req.body.empty() &&
-      content_type.rfind("application/json", 0) != 0)
+      media_type(req.header("content-type")) != "application/json")
     return error_response(415, "unsupported_media_type", "请求格式应为 JSON");
   return route->handler(call);
 }
