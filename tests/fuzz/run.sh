@@ -5,6 +5,7 @@
 #   tests/fuzz/run.sh [SECONDS per target (default 60)] [TARGET...]   e.g. run.sh 300 fuzz_router
 # A crash leaves its input in build-fuzz/fuzz-artifacts/<target>/ and fails the run; replay it
 # with build-fuzz/tests/fuzz/<target> FILE, then add it to a unit test in tests/unit with the fix.
+# The same build dir serves tests/fuzz/sanitize-api.sh (everything in it has ASan+UBSan).
 # Env: BUILD_DIR (default build-fuzz), JOBS (default 2).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -17,7 +18,7 @@ if command -v ccache >/dev/null; then
   launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache)
 fi
 cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=None -DCMAKE_C_COMPILER=clang \
-  -DCMAKE_CXX_COMPILER=clang++ -DMEMBERDESK_TESTS=OFF -DMEMBERDESK_FUZZ=ON "${launcher[@]}" >/dev/null
+  -DCMAKE_CXX_COMPILER=clang++ -DMEMBERDESK_TESTS=ON -DMEMBERDESK_FUZZ=ON "${launcher[@]}" >/dev/null
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
   for src in tests/fuzz/fuzz_*.cpp; do targets+=("$(basename "$src" .cpp)"); done
