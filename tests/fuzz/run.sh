@@ -6,7 +6,7 @@
 # A crash leaves its input in build-fuzz/fuzz-artifacts/<target>/ and fails the run; replay it
 # with build-fuzz/tests/fuzz/<target> FILE, then add it to a unit test in tests/unit with the fix.
 # The same build dir serves tests/fuzz/sanitize-api.sh (everything in it has ASan+UBSan).
-# Env: BUILD_DIR (default build-fuzz), JOBS (default 2).
+# Env: BUILD_DIR (default build-fuzz), JOBS (default 2), FUZZ_NO_BUILD=1 (run what is built).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 SECONDS_EACH=${1:-60}
@@ -17,13 +17,15 @@ launcher=()
 if command -v ccache >/dev/null; then
   launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache)
 fi
-cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=None -DCMAKE_C_COMPILER=clang \
-  -DCMAKE_CXX_COMPILER=clang++ -DMEMBERDESK_TESTS=ON -DMEMBERDESK_FUZZ=ON "${launcher[@]}" >/dev/null
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
   for src in tests/fuzz/fuzz_*.cpp; do targets+=("$(basename "$src" .cpp)"); done
 fi
-cmake --build "$BUILD_DIR" -j "$JOBS" --target "${targets[@]}"
+if [ -z "${FUZZ_NO_BUILD:-}" ]; then
+  cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=None -DCMAKE_C_COMPILER=clang \
+    -DCMAKE_CXX_COMPILER=clang++ -DMEMBERDESK_TESTS=ON -DMEMBERDESK_FUZZ=ON "${launcher[@]}" >/dev/null
+  cmake --build "$BUILD_DIR" -j "$JOBS" --target "${targets[@]}"
+fi
 
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:strict_string_checks=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
