@@ -132,8 +132,9 @@ http::Json changes_json(const std::vector<store::ProfileChange>& changes, domain
     auto after = http::Json::parse(c.after_json.empty() ? "{}" : c.after_json, nullptr, false);
     if (!after.is_object()) continue;
     for (const auto& [key, now] : after.items()) {
+      // [&k = key]: clang 14 (the fuzz build's compiler) cannot capture a structured binding.
       auto def = std::find_if(form.fields.begin(), form.fields.end(),
-                              [&](const domain::FieldDef& f) { return f.key == key; });
+                              [&k = key](const domain::FieldDef& f) { return f.key == k; });
       out.push_back({{"at", c.at},
                      {"key", key},
                      {"label", def == form.fields.end() ? key : def->label},

@@ -51,8 +51,9 @@ ProfileEdit check_profile_edit(MemberType t, const Values& current, const Values
   // own rules (required, kind, length, normalisation) to exactly those.
   FormDef sent{form.type, form.title, form.name_field, form.key_field, form.mobile_field, {}};
   for (const auto& [key, value] : input) {
+    // [&k = key]: clang 14 (the fuzz build's compiler) cannot capture a structured binding.
     auto def = std::find_if(form.fields.begin(), form.fields.end(),
-                            [&](const FieldDef& f) { return f.key == key; });
+                            [&k = key](const FieldDef& f) { return f.key == k; });
     if (def == form.fields.end())
       out.refused[key] = "没有这一项资料";
     else if (!is_self_editable(t, key))
