@@ -71,7 +71,15 @@ Result<LoginOutcome> check_login(store::Db& db, LoginThrottles& throttles, const
     return out;
   }
   record_success(throttles, id_key, a.client_addr);
-  out.account = std::move(found).value();
+  store::Account& account = **found;
+  // A hash from before the current parameters (64 MiB) is replaced while the password is at
+  // hand. Best effort: the login stands even if the new hash cannot be stored.
+  if (account.password_hash && needs_rehash(*account.password_hash)) {
+    if (auto fresh = hash_password(a.password); fresh.ok()) {
+      if (accounts.set_password_hash(account.id, *fresh).ok()) account.password_hash = *fresh;
+    }
+  }
+  out.account = std::move(account);
   return out;
 }
 

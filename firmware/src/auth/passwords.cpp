@@ -24,9 +24,8 @@ class HashSlot {
 
 int raw_hash(char (&out)[crypto_pwhash_STRBYTES], const std::string& password) {
   HashSlot slot;
-  return crypto_pwhash_str_alg(out, password.data(), password.size(),
-                               crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                               crypto_pwhash_MEMLIMIT_INTERACTIVE, crypto_pwhash_ALG_ARGON2ID13);
+  return crypto_pwhash_str_alg(out, password.data(), password.size(), kOpsLimit, kMemLimit,
+                               crypto_pwhash_ALG_ARGON2ID13);
 }
 
 bool raw_verify(const std::string& hash, const std::string& password) {
@@ -74,6 +73,10 @@ bool verify_password(const std::optional<std::string>& hash, const std::string& 
            sodium_memcmp(password.data(), login_id.data(), password.size()) == 0;
   }
   return raw_verify(*hash, password);
+}
+
+bool needs_rehash(const std::string& hash) {
+  return crypto_pwhash_str_needs_rehash(hash.c_str(), kOpsLimit, kMemLimit) != 0;
 }
 
 }  // namespace md::auth
