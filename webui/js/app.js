@@ -85,6 +85,7 @@ import memberJobForm from './screens/member_job_form.js';
 import staffJobs from './screens/staff_jobs.js';
 // 首页通知 (issue 9, the attract screen)
 import staffKioskNotice from './screens/staff_kiosk_notice.js';
+import staffUnlock from './screens/staff_unlock.js';
 
 const ROUTES = {
   '/': home,
@@ -148,6 +149,7 @@ const ROUTES = {
   '/staff/training/form': staffTrainingForm,
   '/staff/training/class': staffTrainingClass,
   '/staff/kiosk-notice': staffKioskNotice,
+  '/staff/unlock': staffUnlock,
   // 报名信息, 成绩查询, 会费缴纳信息 (issue 8, member records)
   '/member/training/registrations': registrationsScreen,
   '/member/training/scores': scoresScreen,

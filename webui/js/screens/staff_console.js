@@ -15,6 +15,7 @@ import { T } from '../strings/training.zh.js';
 import { J } from '../strings/jobs.zh.js';
 import { ST } from '../strings/status.zh.js';
 import { K } from '../strings/kiosk.zh.js';
+import { U } from '../strings/unlock.zh.js';
 
 // Staff console: who is logged in and with which role, and the work of that role
 // (入会审核 and 工作日历 for reviewers and admins; the 会费 screens for finance and admins; 会员证 for
@@ -47,6 +48,8 @@ const MENU = [
   ['jobs', '/staff/jobs', ['reviewer', 'admin'], J.menu],
   // 设备状态 (issue 9): every staff role sees how the appliance is.
   ['status', '/staff/status', ['admin', 'reviewer', 'finance', 'desk'], ST.menu],
+  // 解除登录锁定 (issue 11): the desk lifts a member's or the kiosk's login lock.
+  ['unlock', '/staff/unlock', ['desk', 'admin'], U.menu],
 ];
 export default {
   title: S.staffTitle,
